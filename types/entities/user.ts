@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema, personNameSchema, roleSchema } from './common';
+
+/**
+ * What a user sees of themself. `phoneMasked` only: the full number is never sent back to the
+ * client after it is saved (the owner typed it; staff who need it use staff-only actions).
+ */
+export const profileSchema = z.object({
+  openid: z.string(),
+  name: personNameSchema,
+  stationId: idSchema,
+  communityId: idSchema,
+  roles: z.array(roleSchema),
+  phoneMasked: z.string().optional(),
+  consentAt: isoDateTimeSchema,
+  demo: z.boolean().default(false),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+/** Staff and other users as listed to an admin: masked, no contact details. */
+export const memberSummarySchema = z.object({
+  openid: z.string(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+  communityId: idSchema,
+});
+export type MemberSummary = z.infer<typeof memberSummarySchema>;
+
+export const invitationSchema = z.object({
+  code: z.string(),
+  stationId: idSchema,
+  role: z.enum(['social_worker', 'admin']),
+  expiresAt: isoDateTimeSchema,
+  usedBy: z.string().optional(),
+  usedAt: isoDateTimeSchema.optional(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
