@@ -9,7 +9,8 @@ export const profileSchema = z.object({
   openid: z.string(),
   name: personNameSchema,
   stationId: idSchema,
-  communityId: idSchema,
+  /** null after a staff member moved to another station, until they pick their community. */
+  communityId: idSchema.nullable(),
   roles: z.array(roleSchema),
   phoneMasked: z.string().optional(),
   consentAt: isoDateTimeSchema,
@@ -22,7 +23,7 @@ export const memberSummarySchema = z.object({
   openid: z.string(),
   name: z.string(),
   roles: z.array(roleSchema),
-  communityId: idSchema,
+  communityId: idSchema.nullable(),
 });
 export type MemberSummary = z.infer<typeof memberSummarySchema>;
 

@@ -1,0 +1,43 @@
+import { AppError } from './app-error';
+import { requestsRepository } from '../repositories/requests';
+
+/**
+ * Runs a write at most once per (caller, action, requestId). The first call claims the key by
+ * inserting a pending record (the unique _id makes the claim atomic), runs, and stores the
+ * answer; a replay returns the stored answer, including a refusal. A concurrent duplicate that
+ * finds the claim still pending is told to wait. Unexpected failures release the claim so a
+ * retry can do the work.
+ */
+export async function withIdempotency<T>(
+  actionKey: string,
+  openid: string,
+  requestId: string,
+  now: Date,
+  run: () => Promise<T>,
+): Promise<T> {
+  const key = `${actionKey}.${openid}.${requestId}`;
+  const claimed = await requestsRepository.claim(key, now);
+  if (!claimed) {
+    const previous = await requestsRepository.find(key);
+    if (previous?.state === 'done' && previous.response) {
+      if (previous.response.ok) return previous.response.data as T;
+      throw new AppError(previous.response.error.code, previous.response.error.message, previous.response.error.fields);
+    }
+    throw new AppError('CONFLICT', '该请求正在处理，请稍候');
+  }
+  try {
+    const data = await run();
+    await requestsRepository.complete(key, { ok: true, data });
+    return data;
+  } catch (error) {
+    if (error instanceof AppError && error.code !== 'INTERNAL') {
+      await requestsRepository.complete(key, {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+      });
+    } else {
+      await requestsRepository.release(key);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+import { createFunction } from '../../_shared/runtime/dispatcher';
+import { createInvitation, listInvitations } from './handlers/invitations';
+import { listMembers } from './handlers/members';
+import { addArea, addCommunity, get, renameArea, renameCommunity } from './handlers/structure';
+
+/** station: the director's set-up of the station — areas, communities, staff invitations. */
+export const main = createFunction('station', {
+  get,
+  addArea,
+  renameArea,
+  addCommunity,
+  renameCommunity,
+  createInvitation,
+  listInvitations,
+  listMembers,
+});
