@@ -17,6 +17,11 @@ export const envelopeSchema = <T extends z.ZodType>(data: T) =>
 export const functionRequestSchema = z.object({
   action: z.string().min(1).max(64),
   input: z.unknown().optional(),
-  requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  requestId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 });
 export type FunctionRequest = z.infer<typeof functionRequestSchema>;

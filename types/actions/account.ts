@@ -40,8 +40,24 @@ export const redeemInvitationInput = z.object({
 });
 
 export const accountActions = {
-  me: { input: z.object({}).strict(), output: meOutput },
-  listStations: { input: z.object({}).strict(), output: listStationsOutput },
-  saveProfile: { input: saveProfileInput.strict(), output: profileSchema },
-  redeemInvitation: { input: redeemInvitationInput.strict(), output: profileSchema },
+  me: {
+    summary: '当前用户的资料与所属社工站；首次使用时 profile 为 null。',
+    input: z.object({}).strict(),
+    output: meOutput,
+  },
+  listStations: {
+    summary: '全部社工站及其片区、社区，供新用户选择所在社区。',
+    input: z.object({}).strict(),
+    output: listStationsOutput,
+  },
+  saveProfile: {
+    summary: '首次使用时建立资料（须同意隐私保护指引），之后修改资料。',
+    input: saveProfileInput.strict(),
+    output: profileSchema,
+  },
+  redeemInvitation: {
+    summary: '兑换邀请码，成为该社工站的社工或站长。',
+    input: redeemInvitationInput.strict(),
+    output: profileSchema,
+  },
 } as const;

@@ -6,26 +6,43 @@ import { invitationSchema, memberSummarySchema } from '../entities/user';
 const placeName = z.string().trim().min(1, '请填写名称').max(30, '名称不超过30个字');
 
 export const stationActions = {
-  get: { input: z.object({}).strict(), output: stationSchema },
-  addArea: { input: z.object({ name: placeName }).strict(), output: stationSchema },
-  renameArea: { input: z.object({ areaId: idSchema, name: placeName }).strict(), output: stationSchema },
+  get: {
+    summary: '本站信息（片区、社区）。',
+    input: z.object({}).strict(),
+    output: stationSchema,
+  },
+  addArea: {
+    summary: '新增片区。',
+    input: z.object({ name: placeName }).strict(),
+    output: stationSchema,
+  },
+  renameArea: {
+    summary: '重命名片区。',
+    input: z.object({ areaId: idSchema, name: placeName }).strict(),
+    output: stationSchema,
+  },
   addCommunity: {
+    summary: '在片区下新增社区。',
     input: z.object({ areaId: idSchema, name: placeName }).strict(),
     output: stationSchema,
   },
   renameCommunity: {
+    summary: '重命名社区。',
     input: z.object({ communityId: idSchema, name: placeName }).strict(),
     output: stationSchema,
   },
   createInvitation: {
+    summary: '生成一次性邀请码（7天有效）。',
     input: z.object({ role: z.enum(['social_worker', 'admin']) }).strict(),
     output: invitationSchema,
   },
   listInvitations: {
+    summary: '最近的邀请码及使用情况。',
     input: z.object({}).strict(),
     output: z.object({ items: z.array(invitationSchema) }),
   },
   listMembers: {
+    summary: '本站工作人员（不含联系方式）。',
     input: z.object({}).strict(),
     output: z.object({ items: z.array(memberSummarySchema) }),
   },

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Document ids: the cloud's generated ids and our own readable ones both fit this. */
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 export type Id = z.infer<typeof idSchema>;
 
 /** Instants travel as ISO-8601 strings with offset; the functions store Date values. */
@@ -11,11 +15,7 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
 
 /** Person names as written on a sign-in sheet: Chinese or Latin, 1–20 characters. */
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, '请填写姓名')
-  .max(20, '姓名不超过20个字');
+export const personNameSchema = z.string().trim().min(1, '请填写姓名').max(20, '姓名不超过20个字');
 
 export const ROLES = ['resident', 'volunteer', 'social_worker', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);

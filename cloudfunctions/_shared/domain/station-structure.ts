@@ -33,7 +33,11 @@ export function addArea(s: Structure, name: string): Edit {
 export function renameArea(s: Structure, areaId: string, name: string): Edit {
   if (!s.areas.some((a) => a.id === areaId)) return refuse('NOT_FOUND', '未找到该片区');
   if (s.areas.some((a) => a.name === name && a.id !== areaId)) return refuse('CONFLICT', `已有名为“${name}”的片区`);
-  return { ok: true, id: areaId, structure: { ...s, areas: s.areas.map((a) => (a.id === areaId ? { ...a, name } : a)) } };
+  return {
+    ok: true,
+    id: areaId,
+    structure: { ...s, areas: s.areas.map((a) => (a.id === areaId ? { ...a, name } : a)) },
+  };
 }
 
 export function addCommunity(s: Structure, areaId: string, name: string): Edit {

@@ -29,12 +29,7 @@ export const invitationsRepository = {
 
   /** The latest 100 invitations of a station: older ones are history nobody pages through. */
   async listRecent(stationId: string): Promise<InvitationDoc[]> {
-    const { data } = await db
-      .collection(COLLECTION)
-      .where({ stationId })
-      .orderBy('createdAt', 'desc')
-      .limit(100)
-      .get();
+    const { data } = await db.collection(COLLECTION).where({ stationId }).orderBy('createdAt', 'desc').limit(100).get();
     return narrowAll(invitationDocSchema, data, 'invitation');
   },
 
@@ -65,7 +60,11 @@ export const invitationsRepository = {
         .collection('users')
         .doc(user._id)
         .update({ data: { roles, stationId: invitation.stationId, communityId, updatedAt: now } });
-      return narrow(userDocSchema, { ...user, roles, stationId: invitation.stationId, communityId, updatedAt: now }, 'user');
+      return narrow(
+        userDocSchema,
+        { ...user, roles, stationId: invitation.stationId, communityId, updatedAt: now },
+        'user',
+      );
     });
   },
 };

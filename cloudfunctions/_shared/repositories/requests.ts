@@ -36,7 +36,10 @@ export const requestsRepository = {
   },
   async complete(key: string, response: StoredResponse): Promise<void> {
     // _.set stores the answer as a whole; a plain object would be merged field by field.
-    await db.collection(COLLECTION).doc(key).update({ data: { state: 'done', response: _.set(response) } });
+    await db
+      .collection(COLLECTION)
+      .doc(key)
+      .update({ data: { state: 'done', response: _.set(response) } });
   },
   async release(key: string): Promise<void> {
     await db.collection(COLLECTION).doc(key).remove();

@@ -27,7 +27,8 @@ export const stationsRepository = {
   /** A deployment serves a district's stations: dozens, bounded well below 1000. */
   async listAll(): Promise<StationDoc[]> {
     const raws = await readAllPages(
-      async (skip, limit) => (await db.collection(COLLECTION).orderBy('name', 'asc').skip(skip).limit(limit).get()).data,
+      async (skip, limit) =>
+        (await db.collection(COLLECTION).orderBy('name', 'asc').skip(skip).limit(limit).get()).data,
       1000,
     );
     return narrowAll(stationDocSchema, raws, 'station');

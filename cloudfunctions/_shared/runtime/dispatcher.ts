@@ -55,7 +55,10 @@ export type FunctionActions<F extends FunctionName> = {
   [A in ActionName<F>]: ActionDefinition<F, A, any>;
 };
 
-export type CloudFunctionMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
+export type CloudFunctionMain = ((event: unknown, context?: unknown) => Promise<Envelope<unknown>>) & {
+  /** Each action's declared access, for the API docs and the access-control matrix test. */
+  readonly policies: Record<string, { access: Access; idempotent: boolean }>;
+};
 
 const failure = (error: AppError): Envelope<never> => ({
   ok: false,
@@ -68,7 +71,15 @@ const failure = (error: AppError): Envelope<never> => ({
  * data passed the output schema (which also strips any field the contract does not name).
  */
 export function createFunction<F extends FunctionName>(fn: F, actions: FunctionActions<F>): CloudFunctionMain {
-  return async function main(event) {
+  const policies = Object.fromEntries(
+    Object.entries<ActionDefinition<F, ActionName<F>>>(actions).map(([name, d]) => [
+      name,
+      { access: d.access, idempotent: d.idempotent ?? false },
+    ]),
+  );
+  return Object.assign(main, { policies });
+
+  async function main(event: unknown): Promise<Envelope<unknown>> {
     const started = Date.now();
     let actionName = '?';
     try {
@@ -88,7 +99,8 @@ export function createFunction<F extends FunctionName>(fn: F, actions: FunctionA
 
       const input = parseOrFail(spec.input, request.input ?? {});
       const ctx: ActionContext<UserDoc | null> = { openid, caller, now: clock.now(), requestId: request.requestId };
-      const run = async () => parseOutput(spec.output, await definition.handle(input as never, ctx as never), fn, action);
+      const run = async () =>
+        parseOutput(spec.output, await definition.handle(input as never, ctx as never), fn, action);
       const data =
         definition.idempotent && request.requestId
           ? await withIdempotency(`${fn}.${action}`, openid, request.requestId, ctx.now, run)
@@ -97,12 +109,12 @@ export function createFunction<F extends FunctionName>(fn: F, actions: FunctionA
     } catch (error) {
       if (error instanceof AppError) return failure(error);
       // Unexpected: log what helps an operator (never request contents: they hold personal data).
-      console.error(`[${fn}.${actionName}] ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      console.error(`[${fn}.${actionName}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return failure(new AppError('INTERNAL', DEFAULT_MESSAGES.INTERNAL));
     } finally {
       if (process.env.LINLI_LOG_CALLS) console.info(`[${fn}.${actionName}] ${Date.now() - started}ms`);
     }
-  };
+  }
 }
 
 function checkAccess(access: Access, caller: UserDoc | null): void {
@@ -115,7 +127,9 @@ function checkAccess(access: Access, caller: UserDoc | null): void {
 function parseOutput(schema: import('zod').ZodType, value: unknown, fn: string, action: string): unknown {
   const result = schema.safeParse(value);
   if (!result.success) {
-    console.error(`[${fn}.${action}] output broke its contract at ${result.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    console.error(
+      `[${fn}.${action}] output broke its contract at ${result.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
     throw new AppError('INTERNAL');
   }
   return result.data;

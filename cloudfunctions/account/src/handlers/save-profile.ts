@@ -19,9 +19,12 @@ export const saveProfile = defineAction('account', 'saveProfile', {
       ]);
     }
     const station = await stationsRepository.findById(input.stationId);
-    if (!station) throw new AppError('INVALID_INPUT', '请选择社工站', [{ path: 'stationId', message: '未找到该社工站' }]);
+    if (!station)
+      throw new AppError('INVALID_INPUT', '请选择社工站', [{ path: 'stationId', message: '未找到该社工站' }]);
     if (!station.communities.some((c) => c.id === input.communityId)) {
-      throw new AppError('INVALID_INPUT', '请选择所在社区', [{ path: 'communityId', message: '该社区不属于所选社工站' }]);
+      throw new AppError('INVALID_INPUT', '请选择所在社区', [
+        { path: 'communityId', message: '该社区不属于所选社工站' },
+      ]);
     }
     // An omitted phone keeps the saved one; an empty string clears it.
     const phone = input.phone === undefined ? caller?.phone : input.phone || undefined;

@@ -8,7 +8,12 @@ export const listMembers = defineAction('station', 'listMembers', {
   async handle(_input, { caller }) {
     const staff = await usersRepository.listStaff(caller.stationId);
     return {
-      items: staff.map((u) => ({ openid: u._id, name: u.name, roles: normaliseRoles(u.roles), communityId: u.communityId })),
+      items: staff.map((u) => ({
+        openid: u._id,
+        name: u.name,
+        roles: normaliseRoles(u.roles),
+        communityId: u.communityId,
+      })),
     };
   },
 });

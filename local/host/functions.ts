@@ -1,0 +1,31 @@
+import type { FunctionName } from '@linli/types/api';
+import type { CloudFunctionMain } from '../../cloudfunctions/_shared/runtime/dispatcher';
+
+/**
+ * Every deployable function's `main`, loaded from its TypeScript source: the same code the
+ * bundler packs for the cloud. Loaded lazily, after the cloud environment is configured, because
+ * wx-server-sdk reads its settings at init. A test checks this map covers every function.
+ */
+const loaders: Record<FunctionName, () => CloudFunctionMain> = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
+  account: () => require('../../cloudfunctions/account/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  station: () => require('../../cloudfunctions/station/src/index').main,
+};
+
+const loaded = new Map<string, CloudFunctionMain>();
+
+export function isFunctionName(name: string): name is FunctionName {
+  return Object.prototype.hasOwnProperty.call(loaders, name);
+}
+
+export function loadFunction(name: FunctionName): CloudFunctionMain {
+  let main = loaded.get(name);
+  if (!main) {
+    main = loaders[name]();
+    loaded.set(name, main);
+  }
+  return main;
+}
+
+export const localFunctionNames = (): FunctionName[] => Object.keys(loaders) as FunctionName[];

@@ -1,0 +1,145 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { devLoginRequestSchema, DEV_AUTH_PATHS, type Persona } from '@linli/types/dev-auth';
+import { openLocalDatabase, type LocalDatabase } from '../db';
+import { databaseRequestListener } from '../db/http';
+import { configureCloudEnv } from '../cloud-env';
+import { DEMO_PERSONAS, seedDemoData } from '../demo/seed';
+import { createDevAuth, newOpenid } from './dev-auth';
+import { isFunctionName } from './functions';
+import { invokeFunction } from './invoke';
+import { BodyTooLargeError, isLoopback, readBody, sendJson } from './http-util';
+import { staticFiles } from './static-files';
+
+export interface LocalRuntimeOptions {
+  port: number;
+  /** Interface to listen on; 127.0.0.1 unless you want phones on the LAN to reach it. */
+  host?: string;
+  /** Where the embedded database lives; null keeps it in memory (tests). */
+  dataDir: string | null;
+  /** The H5 build to serve at `/`; null serves only the API. */
+  h5Dir?: string | null;
+  indexesFile?: string;
+  /** Seed demo data into an empty database (default true). */
+  seedDemo?: boolean;
+  /** Clear the database first, then seed (demo reset). */
+  reset?: boolean;
+}
+
+export interface LocalRuntime {
+  url: string;
+  db: LocalDatabase;
+  close(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+/** callFunction payloads are small; this bounds what one request can make us parse. */
+const MAX_BODY = 1024 * 1024;
+
+/**
+ * The local cloud: one HTTP server that is at once the database endpoint the real wx-server-sdk
+ * talks to (/__tcb, loopback only), the function host (/api/<function>), the dev login
+ * (/api/_dev/*) and the H5 app's static server (/).
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const db = await openLocalDatabase({
+    dataDir: options.dataDir,
+    indexesFile: options.indexesFile ?? path.join(ROOT, 'config/db-indexes.json'),
+  });
+  if (options.reset) await db.clear();
+  if (options.seedDemo ?? true) await seedDemoData(db, new Date());
+
+  const auth = createDevAuth();
+  const serveDatabase = databaseRequestListener(db);
+  const serveStatic = options.h5Dir ? staticFiles(options.h5Dir) : null;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError)
+        return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容过大' } });
+      console.error('[runtime]', error);
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (url.pathname === '/__tcb') {
+      // The database speaks for everyone's data: only this machine's functions may reach it.
+      if (!isLoopback(req.socket.remoteAddress)) return void res.writeHead(403).end();
+      return serveDatabase(req, res);
+    }
+    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    if (url.pathname === DEV_AUTH_PATHS.personas && req.method === 'GET')
+      return sendJson(res, 200, { items: await personas() });
+    if (url.pathname === DEV_AUTH_PATHS.login && req.method === 'POST') {
+      const parsed = devLoginRequestSchema.safeParse(JSON.parse((await readBody(req, MAX_BODY)) || '{}'));
+      if (!parsed.success) return sendJson(res, 400, { error: 'invalid openid' });
+      const openid = parsed.data.openid ?? newOpenid();
+      return sendJson(res, 200, { token: auth.issue(openid), openid });
+    }
+    const fnMatch = /^\/api\/([a-z][a-zA-Z]*)$/.exec(url.pathname);
+    if (fnMatch && req.method === 'POST') {
+      const name = fnMatch[1]!;
+      if (!isFunctionName(name))
+        return sendJson(res, 404, {
+          ok: false,
+          error: { code: 'UNKNOWN_ACTION', message: `没有名为 ${name} 的云函数` },
+        });
+      let event: unknown;
+      try {
+        event = JSON.parse(await readBody(req, MAX_BODY));
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) throw error;
+        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式错误' } });
+      }
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const openid = bearer ? auth.verify(bearer) : null;
+      // Like callFunction, a function answers 200 with its envelope, whatever the outcome.
+      return sendJson(res, 200, await invokeFunction(name, event, openid));
+    }
+    if (url.pathname.startsWith('/api/'))
+      return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: '未知接口' } });
+    if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(req, res);
+    res.writeHead(404).end();
+  }
+
+  async function personas(): Promise<Persona[]> {
+    const [users, stationDocs] = await Promise.all([db.dump('users'), db.dump('stations')]);
+    const present = new Set(users.map((u) => u._id));
+    return DEMO_PERSONAS.filter((p) => present.has(p.openid)).map((p) => {
+      const station = stationDocs.find((s) => s._id === p.stationId) as
+        | { name: string; communities: { id: string; name: string }[] }
+        | undefined;
+      return {
+        openid: p.openid,
+        name: p.name,
+        roles: p.roles,
+        stationName: station?.name ?? null,
+        communityName: station?.communities.find((c) => c.id === p.communityId)?.name ?? null,
+        description: p.description,
+      };
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  // The functions in this process reach the database through the real SDK, over loopback.
+  configureCloudEnv(`http://127.0.0.1:${port}/__tcb`);
+  const shownHost = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+
+  return {
+    url: `http://${shownHost}:${port}/`,
+    db,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

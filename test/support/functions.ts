@@ -1,0 +1,55 @@
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@linli/types/api';
+import type { Envelope } from '@linli/types/envelope';
+import { seedDemoData } from '../../local/demo/seed';
+import { invokeFunction } from '../../local/host/invoke';
+import { startTestDatabase } from './database';
+
+/**
+ * A function-test harness: an in-memory local database behind the real wx-server-sdk, the demo
+ * data, and a way to call any function as any WeChat user, exactly as the local host does.
+ */
+export async function startFunctionHarness(options: { seed?: boolean; now?: Date } = {}) {
+  const database = await startTestDatabase({ dataDir: null });
+  if (options.seed ?? true) await seedDemoData(database.db, options.now ?? new Date());
+
+  function call<F extends FunctionName, A extends ActionName<F>>(
+    openid: string | null,
+    fn: F,
+    action: A,
+    input: ActionInput<F, A>,
+    requestId?: string,
+  ): Promise<Envelope<ActionOutput<F, A>>> {
+    return invokeFunction(fn, { action, input, ...(requestId ? { requestId } : {}) }, openid) as Promise<
+      Envelope<ActionOutput<F, A>>
+    >;
+  }
+
+  /** Calls and unwraps a success; a failure fails the test with the error code and message. */
+  async function ok<F extends FunctionName, A extends ActionName<F>>(
+    openid: string | null,
+    fn: F,
+    action: A,
+    input: ActionInput<F, A>,
+    requestId?: string,
+  ): Promise<ActionOutput<F, A>> {
+    const result = await call(openid, fn, action, input, requestId);
+    if (!result.ok) throw new Error(`${fn}.${action} failed: ${result.error.code} ${result.error.message}`);
+    return result.data;
+  }
+
+  /** Calls and returns the error code of a failure (fails the test on success). */
+  async function errorCode<F extends FunctionName, A extends ActionName<F>>(
+    openid: string | null,
+    fn: F,
+    action: A,
+    input: ActionInput<F, A>,
+  ): Promise<string> {
+    const result = await call(openid, fn, action, input);
+    if (result.ok) throw new Error(`${fn}.${action} unexpectedly succeeded`);
+    return result.error.code;
+  }
+
+  return { db: database.db, call, ok, errorCode, close: database.close };
+}
+
+export type FunctionHarness = Awaited<ReturnType<typeof startFunctionHarness>>;
