@@ -9,35 +9,13 @@
  *   --reset         wipe the database and seed fresh demo data
  *   --no-build      serve whatever dist/h5 holds
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalRuntime } from '../local/host/server';
-
-const ROOT = path.resolve(__dirname, '..');
-const H5_DIR = path.join(ROOT, 'dist/h5');
-const SOURCES = ['src', 'types', 'config', 'babel.config.js', 'package.json'];
-
-function newestMtime(target: string): number {
-  const info = statSync(target);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(target).reduce((max, entry) => Math.max(max, newestMtime(path.join(target, entry))), info.mtimeMs);
-}
-
-function h5BuildIsStale(): boolean {
-  const index = path.join(H5_DIR, 'index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  return SOURCES.some((s) => existsSync(path.join(ROOT, s)) && newestMtime(path.join(ROOT, s)) > built);
-}
+import { ensureH5Build, H5_DIR, ROOT } from './h5-build';
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
-  if (!args.has('--no-build') && h5BuildIsStale()) {
-    console.log('正在构建 H5 应用 (building the H5 app)…');
-    const result = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: ROOT, stdio: 'inherit' });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  }
+  if (!args.has('--no-build')) ensureH5Build();
   const port = Number(process.env.PORT ?? 8930);
   const dataDir = path.resolve(ROOT, process.env.LINLI_DATA_DIR ?? '.linli-data');
   const runtime = await startLocalRuntime({

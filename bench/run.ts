@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: runs each benchmark, writes the figures to bench/results.json and prints a
+ * summary. Figures, not assertions: budgets are stated in docs/performance.md and checked by
+ * reading these results (time varies between machines; sizes do not).
+ *
+ *   npm run bench                 all benchmarks
+ *   npm run bench -- bundles      only the named ones
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchFunctionBundles } from './function-bundles';
+
+export interface BenchResult {
+  name: string;
+  /** One row per measured thing: its figures and, where there is one, the budget. */
+  rows: Record<string, string | number | boolean>[];
+  notes?: string[];
+}
+
+const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
+  bundles: benchFunctionBundles,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHMARKS);
+  const results: BenchResult[] = [];
+  for (const name of names) {
+    const run = BENCHMARKS[name];
+    if (!run) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    const started = Date.now();
+    const result = await run();
+    results.push(result);
+    console.log(`\n## ${result.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.table(result.rows);
+    for (const note of result.notes ?? []) console.log(`- ${note}`);
+  }
+  const file = path.join(__dirname, 'results.json');
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version };
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

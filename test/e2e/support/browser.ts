@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ARTIFACTS_DIR = path.resolve(__dirname, '../../../artifacts/screens');
+
+/** The runtime global-setup.js started for this run. */
+export const appUrl = (): string => {
+  const url = process.env.LINLI_E2E_URL;
+  if (!url) throw new Error('LINLI_E2E_URL is not set: run through jest (global setup starts the runtime)');
+  return url;
+};
+
+/**
+ * Debian's Chromium (Playwright cannot download browsers here). As root it needs --no-sandbox;
+ * background networking is off because this machine's closed network refuses it noisily.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A phone-sized context, as residents see the app; each test gets its own (own storage). */
+export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+}
+
+/** Saves a screenshot under artifacts/screens so a person can review every screen visited. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+}
