@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { roleSchema } from '@linli/types/entities/common';
 import { db } from '../runtime/cloud';
 import { narrow, narrowAll, storedDate } from './sdk';
 import { userDocSchema, type UserDoc } from './users';
@@ -41,7 +40,7 @@ export const invitationsRepository = {
   async redeem(code: string, user: UserDoc, now: Date): Promise<UserDoc> {
     return db.runTransaction(async (transaction) => {
       const invitations = transaction.collection(COLLECTION);
-      let invitation: InvitationDoc | null = null;
+      let invitation: InvitationDoc | null;
       try {
         const { data } = await invitations.doc(code).get();
         invitation = narrow(invitationDocSchema, data, 'invitation');
