@@ -1,0 +1,28 @@
+/// <reference types="@tarojs/taro" />
+
+// Ambient declarations for the mini-program build: asset imports and the build-time
+// environment Taro injects (TARO_ENV from `--type`, TARO_APP_* from the .env.* files).
+
+declare module '*.png' {
+  const src: string;
+  export default src;
+}
+declare module '*.svg' {
+  const src: string;
+  export default src;
+}
+declare module '*.css';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Set by `taro build --type <target>`. */
+    TARO_ENV?: 'weapp' | 'h5';
+    /** Base URL of the local runtime for H5 (empty: same origin). See .env.*. */
+    TARO_APP_API_BASE?: string;
+    /** WeChat cloud environment id for `Taro.cloud.init` (empty: the default environment). */
+    TARO_APP_CLOUD_ENV?: string;
+    /** Set by scripts/build-mp-fixtures.sh to build test fixtures with native-components. */
+    LINLI_MP_FIXTURES?: string;
+  }
+}
