@@ -1,0 +1,69 @@
+/**
+ * Pages and the tab bar. Staff pages live in the `subpackages/staff` subpackage so residents
+ * never download them; later issues add more staff subpackages grouped by domain.
+ * The dev-login page exists only in the H5 build (the local runtime's persona picker);
+ * on WeChat the platform supplies the caller's identity.
+ */
+const isH5 = process.env.TARO_ENV === 'h5';
+
+const pages = [
+  'pages/index/index',
+  'pages/activities/index',
+  'pages/mine/index',
+  'pages/profile/index',
+  'pages/invite/index',
+  'pages/privacy/index',
+  ...(isH5 ? ['pages/login/index'] : []),
+];
+
+export default defineAppConfig({
+  pages,
+  subPackages: [
+    {
+      root: 'subpackages/staff',
+      name: 'staff',
+      pages: [
+        'pages/workbench/index',
+        'pages/station/index',
+        'pages/invitations/index',
+        'pages/members/index',
+      ],
+    },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#fbf6ef',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#fbf6ef',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#776c63',
+    selectedColor: '#c0501e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tab/activities.png',
+        selectedIconPath: 'assets/tab/activities-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
+    ],
+  },
+  // Only the fixture build for the miniprogram-simulate tests (scripts/build-mp-fixtures.sh)
+  // reads this: `taro build native-components` compiles these components to native ones.
+  ...(process.env.LINLI_MP_FIXTURES ? { components: ['components/role-tags/index'] } : {}),
+});
