@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Document ids in the shape the cloud generates: 32 lowercase hex characters — 8 random, 8 of the
+ * creation time in seconds, then a counter and random tail (e.g. "2c9645925f8f097d001dd5170f0b7727").
+ * Like the cloud's, they are unique but NOT ordered by creation time across documents: code
+ * must not sort by _id to get insertion order.
+ */
+let counter = randomBytes(3).readUIntBE(0, 3);
+
+export function generateId(now: number = Date.now()): string {
+  counter = (counter + 1) % 0x1000000;
+  const seconds = Math.floor(now / 1000) % 0x100000000;
+  return (
+    randomBytes(4).toString('hex') +
+    seconds.toString(16).padStart(8, '0') +
+    counter.toString(16).padStart(6, '0') +
+    randomBytes(5).toString('hex')
+  );
+}
