@@ -1,0 +1,44 @@
+import { startSdk, type Database } from './sdk-client';
+import type { TestDatabase } from '../../support/database';
+
+let server: TestDatabase;
+let db: Database;
+
+beforeAll(async () => {
+  ({ server, db } = await startSdk());
+});
+afterAll(() => server.close());
+beforeEach(() => server.db.clear());
+
+describe('each request is atomic and requests are serialised', () => {
+  test('50 concurrent conditional increments against capacity 10 leave exactly 10', async () => {
+    const _ = db.command;
+    await server.db.insertMany('seats', [{ _id: 'a', taken: 0 }]);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        db.collection('seats').where({ _id: 'a', taken: _.lt(10) }).update({ data: { taken: _.inc(1) } }),
+      ),
+    );
+    expect(results.filter((result) => result.stats.updated === 1)).toHaveLength(10);
+    expect(results.filter((result) => result.stats.updated === 0)).toHaveLength(40);
+    expect((await db.collection('seats').doc('a').get()).data.taken).toBe(10);
+  });
+
+  test('concurrent runTransaction calls on one document all succeed by retrying, none lost', async () => {
+    const _ = db.command;
+    await server.db.insertMany('seats', [{ _id: 'counter', n: 0 }]);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        db.runTransaction(async (transaction) => {
+          const current = await transaction.collection('seats').doc('counter').get();
+          await transaction.collection('seats').doc('counter').update({ data: { n: (current.data.n as number) + 1 } });
+        }, 10),
+      ),
+    );
+    const succeeded = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
+    // Every transaction that committed counted exactly once: no lost update.
+    expect((await db.collection('seats').doc('counter').get()).data.n).toBe(succeeded);
+    expect(succeeded).toBeGreaterThan(0);
+    void _;
+  });
+});
