@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components';
+import EntryTiles, { type EntryTile } from '@/components/entry-tiles';
+import NoticeCard from '@/components/notice-card';
+import { ErrorState, LoadingState } from '@/components/state-views';
+import { useSession } from '@/hooks/use-session';
+import { ROUTES, openPage } from '@/services/routes';
+import { communityName } from '@/services/session';
+import './index.scss';
+
+/** 首页: who and where I am, and the ways in. */
+export default function HomePage() {
+  const session = useSession();
+  if (session.loading) return <LoadingState />;
+  if (session.error && !session.profile) {
+    return <ErrorState error={session.error} onRetry={() => void session.refresh()} />;
+  }
+
+  const { profile, station } = session;
+  const entries: EntryTile[] = [
+    { key: 'activities', title: '活动', description: '看看社区最近的活动', onClick: () => openPage(ROUTES.activities) },
+    { key: 'mine', title: '我的', description: '个人资料与设置', onClick: () => openPage(ROUTES.mine) },
+  ];
+  if (session.isStaff) {
+    entries.push({
+      key: 'workbench',
+      title: '工作台',
+      description: '社工站管理',
+      highlight: true,
+      onClick: () => openPage(ROUTES.workbench),
+    });
+  }
+
+  return (
+    <View className="page home-page">
+      <View className="home-page__greeting">
+        <Text className="home-page__hello">{profile ? `${profile.name}，您好` : '您好，欢迎来到邻里'}</Text>
+        <Text className="home-page__place">
+          {profile && station
+            ? [station.name, communityName(station, profile.communityId)].filter(Boolean).join(' · ')
+            : '社区活动、志愿服务，就在身边'}
+        </Text>
+      </View>
+      {!session.registered && (
+        <View className="home-page__notice">
+          <NoticeCard
+            title="您还没有完善资料"
+            description="填写姓名和所在社区后，就可以预约社区活动。"
+            actionText="完善资料"
+            onAction={() => openPage(ROUTES.profile)}
+          />
+        </View>
+      )}
+      {profile && !profile.communityId && (
+        <View className="home-page__notice">
+          <NoticeCard
+            title="请选择您所在的社区"
+            description="您已加入新的社工站，选择社区后资料才完整。"
+            actionText="选择社区"
+            onAction={() => openPage(ROUTES.profile)}
+          />
+        </View>
+      )}
+      <EntryTiles items={entries} />
+    </View>
+  );
+}

@@ -1,0 +1,77 @@
+import { View } from '@tarojs/components';
+import EntryList, { type EntryItem } from '@/components/entry-list';
+import NoticeCard from '@/components/notice-card';
+import ProfileCard from '@/components/profile-card';
+import { ErrorState, LoadingState } from '@/components/state-views';
+import { useSession } from '@/hooks/use-session';
+import { logout } from '@/services/dev-login';
+import { isH5 } from '@/services/platform';
+import { ROUTES, openPage, restartAt } from '@/services/routes';
+import { communityName } from '@/services/session';
+import './index.scss';
+
+/** 我的: my profile and the things I can do with my account. */
+export default function MinePage() {
+  const session = useSession();
+  if (session.loading) return <LoadingState />;
+  if (session.error && !session.profile) {
+    return <ErrorState error={session.error} onRetry={() => void session.refresh()} />;
+  }
+
+  const { profile, station } = session;
+  const entries: EntryItem[] = [
+    {
+      key: 'profile',
+      title: profile ? '编辑资料' : '完善资料',
+      description: '姓名、所在社区、手机号',
+      onClick: () => openPage(ROUTES.profile),
+    },
+    {
+      key: 'invite',
+      title: '兑换邀请码',
+      description: '社工站工作人员在这里加入',
+      onClick: () => openPage(ROUTES.invite),
+    },
+  ];
+  if (session.isStaff) {
+    entries.push({ key: 'workbench', title: '工作台', description: '社工站管理', onClick: () => openPage(ROUTES.workbench) });
+  }
+  entries.push({ key: 'privacy', title: '隐私保护指引', onClick: () => openPage(ROUTES.privacy) });
+  if (isH5()) {
+    // The local runtime's dev login; WeChat has no such thing.
+    entries.push(
+      { key: 'switch', title: '切换身份', description: '体验环境：换一位示例人物', onClick: () => openPage(ROUTES.login) },
+      {
+        key: 'logout',
+        title: '退出',
+        danger: true,
+        onClick: () => {
+          logout();
+          restartAt(ROUTES.login);
+        },
+      },
+    );
+  }
+
+  return (
+    <View className="page mine-page">
+      <View className="mine-page__top">
+        {profile ? (
+          <ProfileCard
+            profile={profile}
+            stationName={station?.name ?? ''}
+            communityName={communityName(station, profile.communityId)}
+          />
+        ) : (
+          <NoticeCard
+            title="您还没有完善资料"
+            description="完善资料后，社工站才能为您安排活动和服务。"
+            actionText="完善资料"
+            onAction={() => openPage(ROUTES.profile)}
+          />
+        )}
+      </View>
+      <EntryList items={entries} />
+    </View>
+  );
+}

@@ -1,0 +1,63 @@
+import { View } from '@tarojs/components';
+import type { SaveProfileInput } from '@linli/types/actions/account';
+import PageHeader from '@/components/page-header';
+import ProfileForm from '@/components/profile-form';
+import { ErrorBanner, ErrorState, LoadingState } from '@/components/state-views';
+import { useAction } from '@/hooks/use-action';
+import { useAsync } from '@/hooks/use-async';
+import { useSession } from '@/hooks/use-session';
+import { call } from '@/services/api';
+import { toastSuccess } from '@/services/feedback';
+import { ROUTES, goBack, openPage } from '@/services/routes';
+
+/** 完善资料 / 编辑资料: name, community, optional phone, consent to the privacy notice. */
+export default function ProfilePage() {
+  const session = useSession();
+  const stations = useAsync(() => call('account', 'listStations', {}), []);
+  const save = useAction((input: SaveProfileInput, requestId: string) =>
+    call('account', 'saveProfile', input, { requestId }),
+  );
+
+  const submit = async (input: SaveProfileInput) => {
+    const saved = await save.run(input);
+    if (!saved) return;
+    await session.refresh();
+    toastSuccess('已保存');
+    goBack(ROUTES.home);
+  };
+
+  if (session.loading || stations.loading) return <LoadingState />;
+  if (stations.error || !stations.data) {
+    return <ErrorState error={stations.error ?? { message: '加载失败' }} onRetry={stations.reload} />;
+  }
+
+  const { profile } = session;
+  const hasFieldErrors = Object.keys(save.fieldErrors).length > 0;
+  return (
+    <View className="page profile-page">
+      <PageHeader
+        title={profile ? '编辑资料' : '完善资料'}
+        subtitle="这些信息只给为您服务的社工站工作人员看。"
+      />
+      {save.error && !hasFieldErrors && <ErrorBanner message={save.error.message} />}
+      <ProfileForm
+        stations={stations.data.items}
+        initial={
+          profile
+            ? {
+                name: profile.name,
+                stationId: profile.stationId,
+                communityId: profile.communityId ?? '',
+                phoneMasked: profile.phoneMasked,
+                consented: true,
+              }
+            : undefined
+        }
+        submitting={save.pending}
+        serverErrors={save.fieldErrors}
+        onSubmit={(input) => void submit(input)}
+        onOpenPrivacy={() => openPage(ROUTES.privacy)}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,34 @@
+import { View } from '@tarojs/components';
+import EntryTiles, { type EntryTile } from '@/components/entry-tiles';
+import PageHeader from '@/components/page-header';
+import StaffGate from '@/components/staff-gate';
+import { useSession } from '@/hooks/use-session';
+import { ROUTES, openPage } from '@/services/routes';
+
+/** 工作台: the staff home. Each staff feature adds its tile here. */
+export default function WorkbenchPage() {
+  return (
+    <StaffGate need="staff">
+      <Workbench />
+    </StaffGate>
+  );
+}
+
+function Workbench() {
+  const session = useSession();
+  const tiles: EntryTile[] = [];
+  if (session.isAdmin) {
+    tiles.push(
+      { key: 'station', title: '片区与社区', description: '设置本站的片区和社区', onClick: () => openPage(ROUTES.station) },
+      { key: 'invitations', title: '邀请社工', description: '生成邀请码，邀请同事加入', onClick: () => openPage(ROUTES.invitations) },
+    );
+  }
+  tiles.push({ key: 'members', title: '工作人员', description: '本站的社工和站长', onClick: () => openPage(ROUTES.members) });
+
+  return (
+    <View className="page">
+      <PageHeader title="工作台" subtitle={session.station?.name} />
+      <EntryTiles items={tiles} />
+    </View>
+  );
+}
