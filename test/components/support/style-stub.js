@@ -1,0 +1,2 @@
+// Stylesheets imported by components (ours and NutUI's) mean nothing to jsdom.
+module.exports = {};
