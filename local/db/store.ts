@@ -51,6 +51,9 @@ type Overlay = Map<string, Map<DocId, Doc | null>>;
  */
 const MINGO_OPTIONS: Partial<Options> = { scriptEnabled: false };
 
+/** Pipeline stages that never modify their input documents (their output may share parts of them). */
+const READ_ONLY_STAGES = new Set(['$match', '$group', '$count', '$sort', '$skip', '$limit', '$sortByCount']);
+
 export class Store {
   private readonly collections = new Map<string, CollectionState>();
   /** Bumped on every applied batch; transactions remember it when they start. */
@@ -142,8 +145,8 @@ export class Store {
 
   /**
    * Runs a pipeline. mingo may modify the objects it is given (nested $addFields, $set…), so it
-   * gets copies; a leading $match is evaluated first on the stored documents so only the
-   * matching ones are copied.
+   * gets copies — unless every stage only reads (filters, groups, sorts). A leading $match is
+   * evaluated first on the stored documents so only the matching ones are copied.
    */
   aggregate(collection: string, pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
     let input: Doc[];
@@ -160,7 +163,8 @@ export class Store {
       // $lookup/$graphLookup/$unionWith: a missing collection joins nothing, as in MongoDB.
       collectionResolver: (name: string) => (this.collections.has(name) ? this.list(name).map(deepClone) : []),
     });
-    return aggregator.run(input.map(deepClone));
+    const readOnly = rest.every((stage) => Object.keys(stage).every((key) => READ_ONLY_STAGES.has(key)));
+    return aggregator.run(readOnly ? input : input.map(deepClone));
   }
 
   /** Checks a batch against _id uniqueness and the unique indexes; returns its net effect. */
