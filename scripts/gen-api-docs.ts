@@ -31,7 +31,10 @@ export function renderType(s: JsonSchema, depth = 0): string {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' \\| ');
   const union = s.anyOf ?? s.oneOf;
   if (union) return union.map((u) => renderType(u, depth)).join(' \\| ');
-  if (s.type === 'array') return `${renderType(s.items ?? {}, depth)}[]`;
+  if (s.type === 'array') {
+    const item = renderType(s.items ?? {}, depth);
+    return item.includes(' \\| ') && !item.startsWith('{') ? `(${item})[]` : `${item}[]`;
+  }
   if (s.type === 'object' || s.properties) {
     const props = Object.entries(s.properties ?? {});
     if (props.length === 0) return '{}';
