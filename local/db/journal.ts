@@ -90,7 +90,7 @@ export class FilePersistence implements Persistence {
   private closed = false;
   /** Generation the flush loop has switched to (for compaction to know the old one is sealed). */
   private writtenGeneration = 1;
-  private readonly rotationWaiters: Array<{ generation: number; resolve: () => void }> = [];
+  private readonly rotationWaiters: Waiter[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -197,13 +197,13 @@ export class FilePersistence implements Persistence {
 
   private fail(error: unknown): void {
     this.failure = new Error(`local database: writing ${this.dir} failed: ${error instanceof Error ? error.message : String(error)}`);
-    for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+    for (const waiter of [...this.waiters.splice(0), ...this.rotationWaiters.splice(0)]) waiter.reject(this.failure);
   }
 
   // ---- compaction
 
   private maybeCompact(): void {
-    if (this.compacting || this.closed || this.sinceSnapshot < this.options.compactEvery) return;
+    if (this.compacting || this.closed || this.failure || this.sinceSnapshot < this.options.compactEvery) return;
     this.compacting = this.compact()
       .catch((error: unknown) => console.error(`[local-db] compaction of ${this.dir} failed (the journal still has everything):`, error))
       .finally(() => {
@@ -217,7 +217,8 @@ export class FilePersistence implements Persistence {
     const collections = this.options.snapshot();
     const generation = ++this.generation;
     this.sinceSnapshot = 0;
-    const rotated = new Promise<void>((resolve) => this.rotationWaiters.push({ generation, resolve }));
+    // Rejected if writing fails: then the old segments stay (the new snapshot alone is consistent with them).
+    const rotated = new Promise<void>((resolve, reject) => this.rotationWaiters.push({ lsn, resolve, reject }));
     this.queue.push({ kind: 'rotate', generation });
     this.kick();
 
@@ -345,7 +346,14 @@ async function writeSnapshot(dir: string, lsn: number, collections: Array<[strin
 
 /** Makes a file's creation, rename or removal durable (the directory entry is data too). */
 async function fsyncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
+  let handle: FileHandle;
+  try {
+    handle = await fs.open(dir, 'r');
+  } catch (error) {
+    // Windows cannot open a directory; its file system orders these updates itself.
+    if (['EISDIR', 'EPERM', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
+    throw error;
+  }
   try {
     await handle.sync();
   } finally {

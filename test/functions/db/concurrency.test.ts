@@ -24,8 +24,7 @@ describe('each request is atomic and requests are serialised', () => {
     expect((await db.collection('seats').doc('a').get()).data.taken).toBe(10);
   });
 
-  test('concurrent runTransaction calls on one document all succeed by retrying, none lost', async () => {
-    const _ = db.command;
+  test('concurrent runTransaction calls on one document: conflicts retry, no update is lost', async () => {
     await server.db.insertMany('seats', [{ _id: 'counter', n: 0 }]);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 5 }, () =>
@@ -35,10 +34,9 @@ describe('each request is atomic and requests are serialised', () => {
         }, 10),
       ),
     );
-    const succeeded = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
-    // Every transaction that committed counted exactly once: no lost update.
-    expect((await db.collection('seats').doc('counter').get()).data.n).toBe(succeeded);
-    expect(succeeded).toBeGreaterThan(0);
-    void _;
+    // Each failed attempt needs another transaction's commit inside its window, so with 5
+    // contenders nobody fails more than 4 times: all commit, and each counted exactly once.
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(5);
+    expect((await db.collection('seats').doc('counter').get()).data.n).toBe(5);
   });
 });

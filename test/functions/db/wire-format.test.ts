@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { configureCloudEnv } from '../../../local/cloud-env';
@@ -32,7 +33,9 @@ interface Recorded {
 }
 
 function packageVersion(name: string): string {
-  const file = require.resolve(`${name}/package.json`, { paths: [require.resolve('wx-server-sdk')] });
+  // Resolved from wx-server-sdk's folder: that is where its pinned dependencies are found.
+  const resolver = createRequire(__filename);
+  const file = resolver.resolve(`${name}/package.json`, { paths: [resolver.resolve('wx-server-sdk')] });
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
