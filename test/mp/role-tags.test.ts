@@ -5,7 +5,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import simulate from 'miniprogram-simulate';
+
+/**
+ * The little of miniprogram-simulate used here. Its own typings pull in miniprogram-api-typings,
+ * whose global `require` declaration would replace Node's for the whole project's type check.
+ */
+interface SimulatedComponent {
+  dom: Element;
+  attach(parent: Element): void;
+  setData(data: Record<string, unknown>): void;
+}
+interface Simulate {
+  load(componentPath: string, tagName: string, options: { rootPath: string }): string;
+  render(id: string, properties?: Record<string, unknown>): SimulatedComponent;
+  sleep(ms: number): Promise<void>;
+}
+const simulate = jest.requireActual<Simulate>('miniprogram-simulate');
 
 const FIXTURES = path.join(__dirname, '..', '..', 'dist', 'mp-fixtures');
 const COMPONENT = path.join(FIXTURES, 'components', 'role-tags', 'index');
@@ -40,25 +55,25 @@ function tagTexts(root: Element): string[] {
 describe('role-tags as a WeChat custom component', () => {
   it('renders one tag per role, most responsible first', async () => {
     const component = await renderRoleTags({ roles: ['resident', 'admin', 'volunteer'] });
-    expect(tagTexts(component.dom as Element)).toEqual(['站长', '志愿者', '居民']);
+    expect(tagTexts(component.dom)).toEqual(['站长', '志愿者', '居民']);
   });
 
   it('marks each tag with its role for styling', async () => {
     const component = await renderRoleTags({ roles: ['social_worker'] });
-    const tag = (component.dom as Element).querySelector(`.${cls('ll-role-tags__tag')}`);
+    const tag = component.dom.querySelector(`.${cls('ll-role-tags__tag')}`);
     expect(tag?.classList.contains(cls('ll-role-tags__tag--social_worker'))).toBe(true);
   });
 
   it('shows the empty text when there are no roles', async () => {
     const component = await renderRoleTags({ roles: [], emptyText: '尚未注册' });
-    expect(tagTexts(component.dom as Element)).toEqual([]);
-    expect((component.dom as Element).textContent).toContain('尚未注册');
+    expect(tagTexts(component.dom)).toEqual([]);
+    expect(component.dom.textContent).toContain('尚未注册');
   });
 
   it('follows new props', async () => {
     const component = await renderRoleTags({ roles: ['resident'] });
     component.setData({ props: { roles: ['resident', 'social_worker'] } });
     await simulate.sleep(50);
-    expect(tagTexts(component.dom as Element)).toEqual(['社工', '居民']);
+    expect(tagTexts(component.dom)).toEqual(['社工', '居民']);
   });
 });
