@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { SaveProfileInput } from '@linli/types/actions/account';
 import ProfilePage from '@/pages/profile/index';
 import { fakeApi, refuse } from './support/fake-api';
+import type { Me } from '@/services/session';
 import { newUser, profile, resident, station } from './support/fixtures';
 import { navigateBack, navigateTo, reLaunch, taro } from './support/taro';
 
@@ -14,19 +15,25 @@ const NAME = '例如：王秀英';
 const consentBox = () => screen.getByText('我已阅读并同意');
 const saveButton = () => screen.getByText('保存');
 
+/** A back end where `me` answers `who` and saveProfile accepts anything; keeps what was saved. */
+function acceptingSaves(who: Me) {
+  const saved: SaveProfileInput[] = [];
+  const api = fakeApi({
+    account: {
+      me: () => who,
+      listStations: () => ({ items: [station] }),
+      saveProfile: (input) => {
+        saved.push(input as SaveProfileInput);
+        return profile({ name: input.name, communityId: input.communityId, phoneMasked: input.phone ? '138****1111' : undefined });
+      },
+    },
+  });
+  return { saved, api };
+}
+
 describe('完善资料 form', () => {
   it('groups communities by 片区 and submits what was entered', async () => {
-    const saved: SaveProfileInput[] = [];
-    const api = fakeApi({
-      account: {
-        me: () => newUser,
-        listStations: () => ({ items: [station] }),
-        saveProfile: (input) => {
-          saved.push(input as SaveProfileInput);
-          return profile({ name: input.name, communityId: input.communityId });
-        },
-      },
-    });
+    const { saved, api } = acceptingSaves(newUser);
     taro.setPageStack(['pages/index/index', 'pages/profile/index']);
     render(<ProfilePage />);
 
@@ -131,17 +138,7 @@ describe('完善资料 form', () => {
   });
 
   it('edits an existing profile: fields prefilled, blank phone keeps the number on record', async () => {
-    const saved: SaveProfileInput[] = [];
-    fakeApi({
-      account: {
-        me: () => resident,
-        listStations: () => ({ items: [station] }),
-        saveProfile: (input) => {
-          saved.push(input as SaveProfileInput);
-          return profile();
-        },
-      },
-    });
+    const { saved } = acceptingSaves(resident);
     render(<ProfilePage />);
 
     expect(await screen.findByText('编辑资料')).toBeTruthy();
@@ -155,17 +152,7 @@ describe('完善资料 form', () => {
   });
 
   it('can delete the phone number on record', async () => {
-    const saved: SaveProfileInput[] = [];
-    fakeApi({
-      account: {
-        me: () => resident,
-        listStations: () => ({ items: [station] }),
-        saveProfile: (input) => {
-          saved.push(input as SaveProfileInput);
-          return profile({ phoneMasked: undefined });
-        },
-      },
-    });
+    const { saved } = acceptingSaves(resident);
     render(<ProfilePage />);
 
     fireEvent.click(await screen.findByText('删除已登记的手机号'));

@@ -29,6 +29,16 @@ describe('首页', () => {
     expect(switchTab).toHaveBeenCalledWith({ url: '/pages/activities/index' });
   });
 
+  it('asks staff who moved station to pick their community', async () => {
+    fakeApi({ account: { me: () => ({ ...admin, profile: { ...admin.profile!, communityId: null } }) } });
+    render(<HomePage />);
+
+    expect(await screen.findByText('请选择您所在的社区')).toBeTruthy();
+    expect(screen.getByText('东湖街道社工站')).toBeTruthy();
+    fireEvent.click(screen.getByText('选择社区'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/profile/index' });
+  });
+
   it('offers staff the workbench', async () => {
     fakeApi({ account: { me: () => admin } });
     render(<HomePage />);

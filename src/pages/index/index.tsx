@@ -30,6 +30,13 @@ export default function HomePage() {
     });
   }
 
+  // What the profile still lacks, if anything: both are fixed on the 完善资料 page.
+  const notice = !profile
+    ? { title: '您还没有完善资料', description: '填写姓名和所在社区后，就可以预约社区活动。', actionText: '完善资料' }
+    : !profile.communityId
+      ? { title: '请选择您所在的社区', description: '您已加入新的社工站，选择社区后资料才完整。', actionText: '选择社区' }
+      : null;
+
   return (
     <View className="page home-page">
       <View className="home-page__greeting">
@@ -40,24 +47,9 @@ export default function HomePage() {
             : '社区活动、志愿服务，就在身边'}
         </Text>
       </View>
-      {!session.registered && (
+      {notice && (
         <View className="home-page__notice">
-          <NoticeCard
-            title="您还没有完善资料"
-            description="填写姓名和所在社区后，就可以预约社区活动。"
-            actionText="完善资料"
-            onAction={() => openPage(ROUTES.profile)}
-          />
-        </View>
-      )}
-      {profile && !profile.communityId && (
-        <View className="home-page__notice">
-          <NoticeCard
-            title="请选择您所在的社区"
-            description="您已加入新的社工站，选择社区后资料才完整。"
-            actionText="选择社区"
-            onAction={() => openPage(ROUTES.profile)}
-          />
+          <NoticeCard {...notice} onAction={() => openPage(ROUTES.profile)} />
         </View>
       )}
       <EntryTiles items={entries} />
