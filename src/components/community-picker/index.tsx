@@ -80,9 +80,6 @@ export default function CommunityPicker({ stations, value, onChange }: Community
             </View>
           </View>
         ))}
-      {!station && stations.length > 1 && (
-        <Text className="ll-community-picker__hint">请先选择社工站</Text>
-      )}
       {stations.length === 0 && <Text className="ll-community-picker__hint">暂无可选择的社工站</Text>}
     </View>
   );

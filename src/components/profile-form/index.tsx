@@ -130,7 +130,7 @@ export default function ProfileForm({
         />
       </Field>
 
-      <Field label="所属社区" error={errorFor('community')}>
+      <Field label="所属社区" error={errorFor('community')} hint={stations.length > 1 ? '先选社工站，再选您住的社区' : undefined}>
         <CommunityPicker
           stations={stations}
           value={choice}
