@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useSession } from '@/hooks/use-session';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
+import { EmptyState, sessionFallback } from '@/components/state-views';
 
 export interface StaffGateProps {
   /** `admin`: 站长 only; `staff`: 社工 or 站长. */
@@ -14,8 +14,8 @@ export interface StaffGateProps {
  */
 export default function StaffGate({ need, children }: StaffGateProps) {
   const session = useSession();
-  if (session.loading) return <LoadingState />;
-  if (session.error && !session.profile) return <ErrorState error={session.error} onRetry={() => void session.refresh()} />;
+  const fallback = sessionFallback(session);
+  if (fallback) return <>{fallback}</>;
   const allowed = need === 'admin' ? session.isAdmin : session.isStaff;
   if (!allowed) {
     return (

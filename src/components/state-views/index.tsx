@@ -3,6 +3,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { ReactNode } from 'react';
 import type { ApiError } from '@/services/api';
+import type { Session } from '@/hooks/use-session';
 import './index.scss';
 
 /** What a page shows while its data loads, when loading failed, and when there is nothing. */
@@ -53,4 +54,16 @@ export function ErrorBanner({ message }: { message: string }) {
       {message}
     </View>
   );
+}
+
+/**
+ * What a page that needs the session shows until it has one: loading, or the error with a retry.
+ * Null once the session is there (an error on a later refresh keeps the known profile shown).
+ */
+export function sessionFallback(session: Session): ReactNode | null {
+  if (session.loading) return <LoadingState />;
+  if (session.error && !session.profile) {
+    return <ErrorState error={session.error} onRetry={() => void session.refresh()} />;
+  }
+  return null;
 }

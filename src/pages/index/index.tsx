@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import EntryTiles, { type EntryTile } from '@/components/entry-tiles';
 import NoticeCard from '@/components/notice-card';
-import { ErrorState, LoadingState } from '@/components/state-views';
+import { sessionFallback } from '@/components/state-views';
 import { useSession } from '@/hooks/use-session';
 import { ROUTES, openPage } from '@/services/routes';
 import { communityName } from '@/services/session';
@@ -10,10 +10,8 @@ import './index.scss';
 /** 首页: who and where I am, and the ways in. */
 export default function HomePage() {
   const session = useSession();
-  if (session.loading) return <LoadingState />;
-  if (session.error && !session.profile) {
-    return <ErrorState error={session.error} onRetry={() => void session.refresh()} />;
-  }
+  const fallback = sessionFallback(session);
+  if (fallback) return fallback;
 
   const { profile, station } = session;
   const entries: EntryTile[] = [

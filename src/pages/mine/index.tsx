@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import EntryList, { type EntryItem } from '@/components/entry-list';
 import NoticeCard from '@/components/notice-card';
 import ProfileCard from '@/components/profile-card';
-import { ErrorState, LoadingState } from '@/components/state-views';
+import { sessionFallback } from '@/components/state-views';
 import { useSession } from '@/hooks/use-session';
 import { logout } from '@/services/dev-login';
 import { isH5 } from '@/services/platform';
@@ -13,10 +13,8 @@ import './index.scss';
 /** 我的: my profile and the things I can do with my account. */
 export default function MinePage() {
   const session = useSession();
-  if (session.loading) return <LoadingState />;
-  if (session.error && !session.profile) {
-    return <ErrorState error={session.error} onRetry={() => void session.refresh()} />;
-  }
+  const fallback = sessionFallback(session);
+  if (fallback) return fallback;
 
   const { profile, station } = session;
   const entries: EntryItem[] = [
