@@ -26,7 +26,9 @@ export function loadIndexDeclarations(file: string): IndexDeclarations {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read the index file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot read the index file ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   return parseIndexDeclarations(raw, file);
 }
@@ -46,7 +48,11 @@ export function parseIndexDeclarations(raw: unknown, source = 'index file'): Ind
       if (!isPlainObject(index) || typeof index.name !== 'string' || !isPlainObject(index.keys)) {
         fail(`collection ${name}: each index needs a "name" and "keys"`);
       }
-      const { name: indexName, keys, unique: isUnique } = index as { name: string; keys: Record<string, unknown>; unique?: unknown };
+      const {
+        name: indexName,
+        keys,
+        unique: isUnique,
+      } = index as { name: string; keys: Record<string, unknown>; unique?: unknown };
       const fields = Object.keys(keys);
       if (fields.length === 0) fail(`collection ${name}, index ${indexName}: "keys" is empty`);
       if (isUnique === true) unique.push({ name: indexName, fields });

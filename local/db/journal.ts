@@ -192,11 +192,14 @@ export class FilePersistence implements Persistence {
   }
 
   private release(): void {
-    while (this.waiters.length > 0 && (this.waiters[0]?.lsn ?? Infinity) <= this.durableLsn) this.waiters.shift()?.resolve();
+    while (this.waiters.length > 0 && (this.waiters[0]?.lsn ?? Infinity) <= this.durableLsn)
+      this.waiters.shift()?.resolve();
   }
 
   private fail(error: unknown): void {
-    this.failure = new Error(`local database: writing ${this.dir} failed: ${error instanceof Error ? error.message : String(error)}`);
+    this.failure = new Error(
+      `local database: writing ${this.dir} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     for (const waiter of [...this.waiters.splice(0), ...this.rotationWaiters.splice(0)]) waiter.reject(this.failure);
   }
 
@@ -205,7 +208,9 @@ export class FilePersistence implements Persistence {
   private maybeCompact(): void {
     if (this.compacting || this.closed || this.failure || this.sinceSnapshot < this.options.compactEvery) return;
     this.compacting = this.compact()
-      .catch((error: unknown) => console.error(`[local-db] compaction of ${this.dir} failed (the journal still has everything):`, error))
+      .catch((error: unknown) =>
+        console.error(`[local-db] compaction of ${this.dir} failed (the journal still has everything):`, error),
+      )
       .finally(() => {
         this.compacting = null;
       });
@@ -255,7 +260,12 @@ export class FilePersistence implements Persistence {
   private async loadSnapshot(path: string): Promise<number> {
     const lines = (await fs.readFile(path, 'utf8')).split('\n');
     const header = parseLine(lines[0] ?? '');
-    if (!isPlainObject(header) || header.format !== SNAPSHOT_FORMAT || typeof header.lsn !== 'number' || !Array.isArray(header.collections)) {
+    if (
+      !isPlainObject(header) ||
+      header.format !== SNAPSHOT_FORMAT ||
+      typeof header.lsn !== 'number' ||
+      !Array.isArray(header.collections)
+    ) {
       throw new Error(`${path}: not a snapshot of this database (bad header)`);
     }
     for (const name of header.collections) if (typeof name === 'string') this.options.replay({ create: name });
@@ -266,7 +276,8 @@ export class FilePersistence implements Persistence {
         if (entry.end !== count) throw new Error(`${path}: expected ${entry.end} documents, found ${count}`);
         return header.lsn;
       }
-      if (!isPlainObject(entry) || typeof entry.c !== 'string' || !isPlainObject(entry.d)) throw new Error(`${path}: damaged line ${count + 2}`);
+      if (!isPlainObject(entry) || typeof entry.c !== 'string' || !isPlainObject(entry.d))
+        throw new Error(`${path}: damaged line ${count + 2}`);
       this.options.replay({ c: entry.c, put: entry.d as Doc });
       count += 1;
     }
@@ -303,7 +314,9 @@ export class FilePersistence implements Persistence {
     const torn = damagedAt !== null || end < text.length;
     if (!torn) return;
     if (!isLast) throw new Error(`${path}: damaged end of a sealed journal segment; refusing to load`);
-    console.warn(`[local-db] ${path}: dropping an incomplete last record (a crash during a write that was never acknowledged)`);
+    console.warn(
+      `[local-db] ${path}: dropping an incomplete last record (a crash during a write that was never acknowledged)`,
+    );
     await fs.truncate(path, goodBytes);
   }
 }
@@ -370,7 +383,9 @@ async function acquireLock(dir: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const pid = Number((await fs.readFile(path, 'utf8')).trim());
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) {
-      throw new Error(`local database: ${dir} is in use by process ${pid} (delete ${path} if that is wrong)`);
+      throw new Error(`local database: ${dir} is in use by process ${pid} (delete ${path} if that is wrong)`, {
+        cause: error,
+      });
     }
     // A lock left by a process that has ended (a crash): take it over.
     await fs.writeFile(path, String(process.pid));

@@ -10,5 +10,5 @@ module.exports = {
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
   globalSetup: '<rootDir>/test/e2e/support/global-setup.js',
   globalTeardown: '<rootDir>/test/e2e/support/global-teardown.js',
-  testTimeout: 60_000,
+  setupFilesAfterEnv: ['<rootDir>/test/e2e/support/setup.ts'],
 };

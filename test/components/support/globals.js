@@ -13,10 +13,15 @@ Object.assign(globalThis, {
 });
 process.env.TARO_ENV = 'h5';
 
-// NutUI's Button hands `hoverStyle` (a mini-program prop) to Taro's H5 button, which puts it on
-// a DOM element; React warns about it on every render. Only that one warning is dropped.
+// Mini-program props that Taro's H5 components put on DOM elements, so React warns on every
+// render: NutUI's Button hands `hoverStyle` to Taro's button, and Taro's own Input passes
+// `placeholderClass` to <input>. Only those third-party warnings are dropped.
+const THIRD_PARTY_DOM_PROPS = new Set(['hoverStyle', 'placeholderClass']);
 const consoleError = console.error;
 console.error = (...args) => {
-  if (typeof args[0] === 'string' && args[0].includes('`%s` prop on a DOM element') && args[1] === 'hoverStyle') return;
+  const unknownDomProp =
+    typeof args[0] === 'string' &&
+    (args[0].includes('`%s` prop on a DOM element') || args[0].includes('React does not recognize the `'));
+  if (unknownDomProp && [...THIRD_PARTY_DOM_PROPS].some((prop) => args[1] === prop || args[0].includes(`\`${prop}\``))) return;
   consoleError(...args);
 };

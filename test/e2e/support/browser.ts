@@ -32,8 +32,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A phone-sized context, as residents see the app; each test gets its own (own storage). */
-export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({
+export async function newPhoneContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -41,6 +41,9 @@ export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  // Fail a missing element in seconds, with the locator named, not at the test's timeout.
+  context.setDefaultTimeout(10_000);
+  return context;
 }
 
 /** Saves a screenshot under artifacts/screens so a person can review every screen visited. */
