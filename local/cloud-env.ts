@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Points the real wx-server-sdk (4.0.2 → @cloudbase/node-sdk 3.17.2) at a local database server.
  * The SDK reads these variables on every call, so calling this before the first database call
@@ -31,4 +33,17 @@ export function configureCloudEnv(databaseUrl: string): void {
   //   DevTools' local-debug mode.
   // - TCB_ENV: would take precedence over SCF_NAMESPACE; leave the choice to SCF_NAMESPACE.
   // - TENCENTCLOUD_REGION: only chooses a cloud endpoint, which the URL above overrides.
+}
+
+/**
+ * Selects the local stand-ins for WeChat-only services (cloudfunctions/_shared/platform/local.ts)
+ * and tells them the URL the H5 app is served from, so a local "mini-program code" opens the
+ * right page. Also gives the functions their secrets when the environment has none (the cloud
+ * sets them as function environment variables; see docs/deploy.md).
+ */
+export function configureLocalPlatform(publicUrl: string): void {
+  process.env.LINLI_PLATFORM = 'local';
+  process.env.LINLI_PUBLIC_URL = publicUrl;
+  // A per-process secret: sign-in codes live 60 s, so a restart invalidating them costs nothing.
+  process.env.LINLI_SIGNIN_SECRET ??= randomBytes(32).toString('hex');
 }

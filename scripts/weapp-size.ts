@@ -83,24 +83,39 @@ export function formatTable(sizes: WeappSizes): string {
       kb(pkg.budget),
       pkg.bytes > pkg.budget ? 'OVER' : 'ok',
     ]),
-    ['total', '', String(sizes.packages.reduce((n, pkg) => n + pkg.files, 0)), String(sizes.totalBytes), kb(sizes.totalBytes), '', ''],
+    [
+      'total',
+      '',
+      String(sizes.packages.reduce((n, pkg) => n + pkg.files, 0)),
+      String(sizes.totalBytes),
+      kb(sizes.totalBytes),
+      '',
+      '',
+    ],
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
-    .map((row) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '))
+    .map((row) =>
+      row
+        .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join('  '),
+    )
     .join('\n');
 }
 
 function main(argv: string[]): number {
   const dirFlag = argv.indexOf('--dir');
-  const dir = path.resolve(dirFlag >= 0 && argv[dirFlag + 1] ? argv[dirFlag + 1]! : path.join(__dirname, '..', 'dist', 'weapp'));
+  const dir = path.resolve(
+    dirFlag >= 0 && argv[dirFlag + 1] ? argv[dirFlag + 1]! : path.join(__dirname, '..', 'dist', 'weapp'),
+  );
   if (!fs.existsSync(path.join(dir, 'app.json'))) {
     console.error(`no weapp build in ${dir}: run \`taro build --type weapp\` first`);
     return 2;
   }
   const sizes = measureWeapp(dir);
   const jsonFlag = argv.indexOf('--json');
-  const jsonFile = jsonFlag >= 0 && argv[jsonFlag + 1] && !argv[jsonFlag + 1]!.startsWith('--') ? argv[jsonFlag + 1] : undefined;
+  const jsonFile =
+    jsonFlag >= 0 && argv[jsonFlag + 1] && !argv[jsonFlag + 1]!.startsWith('--') ? argv[jsonFlag + 1] : undefined;
   const figures = JSON.stringify({ ...sizes, dir: path.relative(process.cwd(), dir) || '.' }, null, 2);
   if (jsonFlag >= 0 && !jsonFile) {
     console.log(figures);
@@ -109,7 +124,9 @@ function main(argv: string[]): number {
     if (jsonFile) fs.writeFileSync(jsonFile, `${figures}\n`);
   }
   if (sizes.overBudget.length > 0) {
-    console.error(`over budget: ${sizes.overBudget.join(', ')} (main ≤ ${kb(MAIN_BUDGET)} KB, each package ≤ ${kb(PACKAGE_BUDGET)} KB)`);
+    console.error(
+      `over budget: ${sizes.overBudget.join(', ')} (main ≤ ${kb(MAIN_BUDGET)} KB, each package ≤ ${kb(PACKAGE_BUDGET)} KB)`,
+    );
     return 1;
   }
   return 0;

@@ -22,12 +22,7 @@ export default defineAppConfig({
     {
       root: 'subpackages/staff',
       name: 'staff',
-      pages: [
-        'pages/workbench/index',
-        'pages/station/index',
-        'pages/invitations/index',
-        'pages/members/index',
-      ],
+      pages: ['pages/workbench/index', 'pages/station/index', 'pages/invitations/index', 'pages/members/index'],
     },
   ],
   window: {

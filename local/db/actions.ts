@@ -52,7 +52,10 @@ export class Executor {
     'database.removeDocument': (ctx) => this.removeDocument(ctx),
     'database.aggregateDocuments': (ctx) => this.aggregateDocuments(ctx),
     'database.startTransaction': () => ({ transactionId: this.transactions.start() }),
-    'database.commitTransaction': (ctx) => ({ data: {}, ops: this.transactions.commit(ctx.req.string('transactionId')) }),
+    'database.commitTransaction': (ctx) => ({
+      data: {},
+      ops: this.transactions.commit(ctx.req.string('transactionId')),
+    }),
     'database.abortTransaction': (ctx) => {
       this.transactions.abort(ctx.req.string('transactionId'));
       return { data: {} };
@@ -85,7 +88,9 @@ export class Executor {
   private getDocument({ req, now }: Context): Result {
     const collection = req.string('collectionName');
     const query = this.query(req, now);
-    const projection = req.has('projection') ? decodeObject(req.optionalString('projection'), now, 'projection') : undefined;
+    const projection = req.has('projection')
+      ? decodeObject(req.optionalString('projection'), now, 'projection')
+      : undefined;
     const transactionId = req.optionalString('transactionId');
     if (transactionId) {
       const doc = this.transactions.read(transactionId, collection, this.pinnedId(query));
@@ -94,7 +99,9 @@ export class Executor {
     }
     const limit = req.optionalInteger('limit') ?? DEFAULT_QUERY_LIMIT;
     if (limit < 1 || limit > MAX_QUERY_LIMIT) {
-      throw invalidParam(`limit must be between 1 and ${MAX_QUERY_LIMIT} (the cloud's maximum per query), got ${limit}`);
+      throw invalidParam(
+        `limit must be between 1 and ${MAX_QUERY_LIMIT} (the cloud's maximum per query), got ${limit}`,
+      );
     }
     const offset = req.optionalInteger('offset') ?? 0;
     if (offset < 0) throw invalidParam(`offset must not be negative, got ${offset}`);
@@ -144,12 +151,17 @@ export class Executor {
   private modifyDocument({ req, now }: Context): Result {
     const collection = req.string('collectionName');
     const query = this.query(req, now);
-    const change = parseUpdate(decodeObject(req.optionalString('data'), now, 'data'), req.optionalBoolean('merge') ?? true);
+    const change = parseUpdate(
+      decodeObject(req.optionalString('data'), now, 'data'),
+      req.optionalBoolean('merge') ?? true,
+    );
     const upsert = req.optionalBoolean('upsert') ?? false;
     const transactionId = req.optionalString('transactionId');
 
     const targets = transactionId
-      ? [this.transactions.read(transactionId, collection, this.pinnedId(query))].filter((doc): doc is Doc => doc !== null)
+      ? [this.transactions.read(transactionId, collection, this.pinnedId(query))].filter(
+          (doc): doc is Doc => doc !== null,
+        )
       : this.store.find(collection, query, req.optionalBoolean('multi') ? {} : { limit: 1 });
     const changes: Change[] = [];
     for (const doc of targets) {
@@ -172,7 +184,9 @@ export class Executor {
     const query = this.query(req, now);
     const transactionId = req.optionalString('transactionId');
     const targets = transactionId
-      ? [this.transactions.read(transactionId, collection, this.pinnedId(query))].filter((doc): doc is Doc => doc !== null)
+      ? [this.transactions.read(transactionId, collection, this.pinnedId(query))].filter(
+          (doc): doc is Doc => doc !== null,
+        )
       : this.store.find(collection, query, req.optionalBoolean('multi') ? {} : { limit: 1 });
     const changes = targets.map((doc): Change => ({ collection, id: doc._id, after: null, insert: false }));
     return { data: { deleted: changes.length }, ops: this.write(req, changes) };

@@ -40,7 +40,8 @@ export function databaseRequestListener(db: LocalDatabase): (req: IncomingMessag
       }
       db.handle(body).then(
         (answer) => send(res, 200, answer),
-        (error: unknown) => send(res, 200, { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          send(res, 200, { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }),
       );
     });
     req.on('error', () => {
@@ -52,6 +53,9 @@ export function databaseRequestListener(db: LocalDatabase): (req: IncomingMessag
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

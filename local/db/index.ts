@@ -74,7 +74,10 @@ export async function openLocalDatabase(options: LocalDatabaseOptions): Promise<
   return {
     async handle(body) {
       requests += 1;
-      const action = typeof (body as { action?: unknown } | null)?.action === 'string' ? (body as { action: string }).action : 'unknown';
+      const action =
+        typeof (body as { action?: unknown } | null)?.action === 'string'
+          ? (body as { action: string }).action
+          : 'unknown';
       byAction[action] = (byAction[action] ?? 0) + 1;
       if (closed) return failure(new DbError('SYS_ERR', 'the local database is closed'));
       const { response, ops } = executor.execute(body);

@@ -106,7 +106,8 @@ function fromWire(value: unknown, now: Date | null): unknown {
   if (Array.isArray(value)) return value.map((item) => fromWire(item, now));
   if (value instanceof BSONRegExp) {
     const unsupported = [...value.options].filter((flag) => !JS_REGEX_FLAGS.has(flag));
-    if (unsupported.length > 0) throw invalidParam(`regular expression option(s) "${unsupported.join('')}" are not supported locally`);
+    if (unsupported.length > 0)
+      throw invalidParam(`regular expression option(s) "${unsupported.join('')}" are not supported locally`);
     return new RegExp(value.pattern, value.options);
   }
   if (isPlainObject(value)) {

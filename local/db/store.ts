@@ -22,11 +22,7 @@ export interface Change {
 }
 
 /** What the journal records, one array per acknowledged request. */
-export type JournalOp =
-  | { c: string; put: Doc }
-  | { c: string; del: DocId }
-  | { create: string }
-  | { reset: string[] };
+export type JournalOp = { c: string; put: Doc } | { c: string; del: DocId } | { create: string } | { reset: string[] };
 
 export interface FindOptions {
   sort?: Record<string, 1 | -1>;
@@ -187,14 +183,16 @@ export class Store {
           if (!after) continue;
           for (const key of index.keysOf(after)) {
             const other = claimed.get(key);
-            if (other && other._id !== after._id) throw duplicateKey(collection, index.spec.name, index.describe(after));
+            if (other && other._id !== after._id)
+              throw duplicateKey(collection, index.spec.name, index.describe(after));
             claimed.set(key, after);
           }
         }
         for (const [key, doc] of claimed) {
           for (const owner of index.ownersOf(key) ?? []) {
             // The owner keeps the key unless this batch rewrites or removes it.
-            if (owner !== doc._id && !entries.has(owner)) throw duplicateKey(collection, index.spec.name, index.describe(doc));
+            if (owner !== doc._id && !entries.has(owner))
+              throw duplicateKey(collection, index.spec.name, index.describe(doc));
           }
         }
       }

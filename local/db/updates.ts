@@ -9,7 +9,9 @@ import { deepClone, isPlainObject, sameValue, withoutUndefined, type Doc, type D
  * by the SDK) or a whole replacement (`merge: false`: `doc.set`). Operators are applied by mingo.
  */
 
-export type Update = { kind: 'operators'; modifier: Modifier<Doc> } | { kind: 'replace'; replacement: Record<string, unknown> };
+export type Update =
+  | { kind: 'operators'; modifier: Modifier<Doc> }
+  | { kind: 'replace'; replacement: Record<string, unknown> };
 
 export function parseUpdate(data: Record<string, unknown>, merge: boolean): Update {
   const keys = Object.keys(data);
@@ -96,7 +98,9 @@ function checkOperandTypes(doc: Doc, modifier: Modifier<Doc>): void {
         );
       }
       if (ARRAY_OPERATORS.includes(operator) && !Array.isArray(current)) {
-        throw requestFailed(`The field '${path}' must be an array but is of type ${typeName(current)} in document {_id: ${JSON.stringify(doc._id)}}`);
+        throw requestFailed(
+          `The field '${path}' must be an array but is of type ${typeName(current)} in document {_id: ${JSON.stringify(doc._id)}}`,
+        );
       }
     }
   }

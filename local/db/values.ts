@@ -43,7 +43,8 @@ export function deepClone<T>(value: T): T {
  * turns `undefined` array items into null, as the BSON encoder would. Returns a new value.
  */
 export function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => (item === undefined ? null : withoutUndefined(item))) as T;
+  if (Array.isArray(value))
+    return value.map((item: unknown) => (item === undefined ? null : withoutUndefined(item))) as T;
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = withoutUndefined(item);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { devLoginRequestSchema, DEV_AUTH_PATHS, type Persona } from '@linli/types/dev-auth';
 import { openLocalDatabase, type LocalDatabase } from '../db';
 import { databaseRequestListener } from '../db/http';
-import { configureCloudEnv } from '../cloud-env';
+import { configureCloudEnv, configureLocalPlatform } from '../cloud-env';
 import { DEMO_PERSONAS, seedDemoData } from '../demo/seed';
 import { createDevAuth, newOpenid } from './dev-auth';
 import { isFunctionName } from './functions';
@@ -132,9 +132,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   // The functions in this process reach the database through the real SDK, over loopback.
   configureCloudEnv(`http://127.0.0.1:${port}/__tcb`);
   const shownHost = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  const url = `http://${shownHost}:${port}/`;
+  configureLocalPlatform(url);
 
   return {
-    url: `http://${shownHost}:${port}/`,
+    url,
     db,
     async close() {
       server.closeAllConnections();

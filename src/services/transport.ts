@@ -60,5 +60,4 @@ export async function httpPost<T>(path: string, data: unknown): Promise<T> {
   return res.data;
 }
 
-export const defaultTransport = (): Transport =>
-  process.env.TARO_ENV === 'weapp' ? cloudTransport : httpTransport;
+export const defaultTransport = (): Transport => (process.env.TARO_ENV === 'weapp' ? cloudTransport : httpTransport);

@@ -29,7 +29,8 @@ const personas: Persona[] = [
 function serveDevLogin(): RequestOptions[] {
   const logins: RequestOptions[] = [];
   taro.onRequest((options) => {
-    if (options.url === '/api/_dev/personas' && options.method === 'GET') return { statusCode: 200, data: { items: personas } };
+    if (options.url === '/api/_dev/personas' && options.method === 'GET')
+      return { statusCode: 200, data: { items: personas } };
     if (options.url === '/api/_dev/login' && options.method === 'POST') {
       logins.push(options);
       const openid = (options.data as { openid?: string }).openid ?? 'new_user_1234';

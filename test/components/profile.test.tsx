@@ -24,7 +24,11 @@ function acceptingSaves(who: Me) {
       listStations: () => ({ items: [station] }),
       saveProfile: (input) => {
         saved.push(input as SaveProfileInput);
-        return profile({ name: input.name, communityId: input.communityId, phoneMasked: input.phone ? '138****1111' : undefined });
+        return profile({
+          name: input.name,
+          communityId: input.communityId,
+          phoneMasked: input.phone ? '138****1111' : undefined,
+        });
       },
     },
   });

@@ -49,7 +49,9 @@ async function renderRoleTags(props: Record<string, unknown>) {
 
 /** The visible texts of the tags, in order. */
 function tagTexts(root: Element): string[] {
-  return Array.from(root.querySelectorAll(`.${cls('ll-role-tags__tag')}`)).map((node) => node.textContent?.trim() ?? '');
+  return Array.from(root.querySelectorAll(`.${cls('ll-role-tags__tag')}`)).map(
+    (node) => node.textContent?.trim() ?? '',
+  );
 }
 
 describe('role-tags as a WeChat custom component', () => {

@@ -3,6 +3,7 @@ import type { Envelope } from '@linli/types/envelope';
 import { seedDemoData } from '../../local/demo/seed';
 import { invokeFunction } from '../../local/host/invoke';
 import { startTestDatabase } from './database';
+import { configureLocalPlatform } from '../../local/cloud-env';
 
 /**
  * A function-test harness: an in-memory local database behind the real wx-server-sdk, the demo
@@ -10,6 +11,7 @@ import { startTestDatabase } from './database';
  */
 export async function startFunctionHarness(options: { seed?: boolean; now?: Date } = {}) {
   const database = await startTestDatabase({ dataDir: null });
+  configureLocalPlatform('http://linli.test/');
   if (options.seed ?? true) await seedDemoData(database.db, options.now ?? new Date());
 
   function call<F extends FunctionName, A extends ActionName<F>>(

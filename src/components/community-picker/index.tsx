@@ -58,9 +58,7 @@ export default function CommunityPicker({ stations, value, onChange }: Community
           </View>
         </View>
       )}
-      {stations.length === 1 && station && (
-        <Text className="ll-community-picker__station">{station.name}</Text>
-      )}
+      {stations.length === 1 && station && <Text className="ll-community-picker__station">{station.name}</Text>}
       {station &&
         groupByArea(station).map((group) => (
           <View key={group.id} className="ll-community-picker__section">

@@ -19,7 +19,15 @@ export interface NameEditorProps {
 }
 
 /** One line to type a name (片区, 社区) and save it: used for both adding and renaming. */
-export default function NameEditor({ initial = '', placeholder, submitText, pending, error, onSubmit, onCancel }: NameEditorProps) {
+export default function NameEditor({
+  initial = '',
+  placeholder,
+  submitText,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: NameEditorProps) {
   const [name, setName] = useState(initial);
   const [localError, setLocalError] = useState<string>();
 

@@ -6,11 +6,7 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import {
-  saveProfileInput,
-  type SaveProfileInput,
-  type StationDirectoryEntry,
-} from '@linli/types/actions/account';
+import { saveProfileInput, type SaveProfileInput, type StationDirectoryEntry } from '@linli/types/actions/account';
 import Field from '@/components/field';
 import CommunityPicker, { type CommunityChoice } from '@/components/community-picker';
 import './index.scss';
@@ -130,7 +126,11 @@ export default function ProfileForm({
         />
       </Field>
 
-      <Field label="所属社区" error={errorFor('community')} hint={stations.length > 1 ? '先选社工站，再选您住的社区' : undefined}>
+      <Field
+        label="所属社区"
+        error={errorFor('community')}
+        hint={stations.length > 1 ? '先选社工站，再选您住的社区' : undefined}
+      >
         <CommunityPicker
           stations={stations}
           value={choice}

@@ -34,7 +34,11 @@ export default function RedeemForm({ submitting, error, onSubmit }: RedeemFormPr
 
   return (
     <View className="ll-redeem-form">
-      <Field label="邀请码" error={clientError ?? (editedSinceError ? undefined : error)} hint="8位字母或数字，不区分大小写">
+      <Field
+        label="邀请码"
+        error={clientError ?? (editedSinceError ? undefined : error)}
+        hint="8位字母或数字，不区分大小写"
+      >
         <Input
           name="code"
           className="ll-redeem-form__input"

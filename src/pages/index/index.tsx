@@ -32,7 +32,11 @@ export default function HomePage() {
   const notice = !profile
     ? { title: '您还没有完善资料', description: '填写姓名和所在社区后，就可以预约社区活动。', actionText: '完善资料' }
     : !profile.communityId
-      ? { title: '请选择您所在的社区', description: '您已加入新的社工站，选择社区后资料才完整。', actionText: '选择社区' }
+      ? {
+          title: '请选择您所在的社区',
+          description: '您已加入新的社工站，选择社区后资料才完整。',
+          actionText: '选择社区',
+        }
       : null;
 
   return (

@@ -36,7 +36,9 @@ export default function LoginPage() {
       {personas.error && (
         <ErrorState error={{ message: '读取示例人物失败，请确认本地服务已启动' }} onRetry={personas.reload} />
       )}
-      {personas.data && <PersonaPicker personas={personas.data} pending={pending} onPick={(openid) => void pick(openid)} />}
+      {personas.data && (
+        <PersonaPicker personas={personas.data} pending={pending} onPick={(openid) => void pick(openid)} />
+      )}
     </View>
   );
 }

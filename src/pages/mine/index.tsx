@@ -32,13 +32,23 @@ export default function MinePage() {
     },
   ];
   if (session.isStaff) {
-    entries.push({ key: 'workbench', title: '工作台', description: '社工站管理', onClick: () => openPage(ROUTES.workbench) });
+    entries.push({
+      key: 'workbench',
+      title: '工作台',
+      description: '社工站管理',
+      onClick: () => openPage(ROUTES.workbench),
+    });
   }
   entries.push({ key: 'privacy', title: '隐私保护指引', onClick: () => openPage(ROUTES.privacy) });
   if (isH5()) {
     // The local runtime's dev login; WeChat has no such thing.
     entries.push(
-      { key: 'switch', title: '切换身份', description: '体验环境：换一位示例人物', onClick: () => openPage(ROUTES.login) },
+      {
+        key: 'switch',
+        title: '切换身份',
+        description: '体验环境：换一位示例人物',
+        onClick: () => openPage(ROUTES.login),
+      },
       {
         key: 'logout',
         title: '退出',

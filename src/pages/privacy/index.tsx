@@ -1,6 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import PageHeader from '@/components/page-header';
-import { PRIVACY_NOTICE_INTRO, PRIVACY_NOTICE_TITLE, PRIVACY_NOTICE_VERSION, PRIVACY_SECTIONS } from '@/content/privacy';
+import {
+  PRIVACY_NOTICE_INTRO,
+  PRIVACY_NOTICE_TITLE,
+  PRIVACY_NOTICE_VERSION,
+  PRIVACY_SECTIONS,
+} from '@/content/privacy';
 import './index.scss';
 
 /** 隐私保护指引: the notice text lives in src/content/privacy.ts. */

@@ -35,10 +35,7 @@ export default function ProfilePage() {
   const hasFieldErrors = Object.keys(save.fieldErrors).length > 0;
   return (
     <View className="page profile-page">
-      <PageHeader
-        title={profile ? '编辑资料' : '完善资料'}
-        subtitle="这些信息只给为您服务的社工站工作人员看。"
-      />
+      <PageHeader title={profile ? '编辑资料' : '完善资料'} subtitle="这些信息只给为您服务的社工站工作人员看。" />
       {save.error && !hasFieldErrors && <ErrorBanner message={save.error.message} />}
       <ProfileForm
         stations={stations.data.items}

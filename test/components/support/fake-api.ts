@@ -32,14 +32,18 @@ export function refuse(body: AppErrorBody): never {
  * each `fn.action` with its handler, and records every call. An action without a handler
  * answers UNKNOWN_ACTION, so a page calling something unexpected fails visibly.
  */
-export function fakeApi(handlers: Handlers): { calls: RecordedCall[]; callsTo: (fn: string, action: string) => RecordedCall[] } {
+export function fakeApi(handlers: Handlers): {
+  calls: RecordedCall[];
+  callsTo: (fn: string, action: string) => RecordedCall[];
+} {
   const calls: RecordedCall[] = [];
   setTransport({
     async call(fn, body): Promise<Envelope<unknown>> {
       calls.push({ fn, action: body.action, input: body.input, requestId: body.requestId });
       const group = (handlers as Record<string, Record<string, (input: unknown) => unknown> | undefined>)[fn];
       const handler = group?.[body.action];
-      if (!handler) return { ok: false, error: { code: 'UNKNOWN_ACTION', message: `no fake for ${fn}.${body.action}` } };
+      if (!handler)
+        return { ok: false, error: { code: 'UNKNOWN_ACTION', message: `no fake for ${fn}.${body.action}` } };
       try {
         return { ok: true, data: await handler(body.input) };
       } catch (error) {

@@ -22,6 +22,7 @@ console.error = (...args) => {
   const unknownDomProp =
     typeof args[0] === 'string' &&
     (args[0].includes('`%s` prop on a DOM element') || args[0].includes('React does not recognize the `'));
-  if (unknownDomProp && [...THIRD_PARTY_DOM_PROPS].some((prop) => args[1] === prop || args[0].includes(`\`${prop}\``))) return;
+  if (unknownDomProp && [...THIRD_PARTY_DOM_PROPS].some((prop) => args[1] === prop || args[0].includes(`\`${prop}\``)))
+    return;
   consoleError(...args);
 };

@@ -59,7 +59,17 @@ export const cloud = {
 };
 
 // What NutUI and Taro's H5 components read from Taro at render time.
-export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT', QQ: 'QQ', JD: 'JD', HARMONY: 'HARMONY' };
+export const ENV_TYPE = {
+  WEAPP: 'WEAPP',
+  WEB: 'WEB',
+  RN: 'RN',
+  SWAN: 'SWAN',
+  ALIPAY: 'ALIPAY',
+  TT: 'TT',
+  QQ: 'QQ',
+  JD: 'JD',
+  HARMONY: 'HARMONY',
+};
 export const getEnv = (): string => ENV_TYPE.WEB;
 export const pxTransform = (size: number): string => `${size / 2}px`;
 export const nextTick = (fn: () => void): void => {
@@ -78,7 +88,14 @@ export const getSystemInfoSync = () => ({
 });
 export const getWindowInfo = getSystemInfoSync;
 export const getSystemInfo = () => Promise.resolve(getSystemInfoSync());
-export const getMenuButtonBoundingClientRect = () => ({ top: 24, bottom: 56, left: 281, right: 368, width: 87, height: 32 });
+export const getMenuButtonBoundingClientRect = () => ({
+  top: 24,
+  bottom: 56,
+  left: 281,
+  right: 368,
+  width: 87,
+  height: 32,
+});
 
 interface SelectorQuery {
   select: () => SelectorQuery;
@@ -115,7 +132,10 @@ export const createSelectorQuery = (): SelectorQuery => {
 };
 
 export const eventCenter = { on: jest.fn(), off: jest.fn(), trigger: jest.fn() };
-export const getCurrentInstance = () => ({ router: { params: {}, path: '/' + (pageStack.at(-1)?.route ?? '') }, page: {} });
+export const getCurrentInstance = () => ({
+  router: { params: {}, path: '/' + (pageStack.at(-1)?.route ?? '') },
+  page: {},
+});
 
 // Page and app lifecycle hooks: pages under test are rendered directly, so they never fire,
 // except useLoad/useReady, which run once on mount like they do on a real page.
@@ -148,7 +168,23 @@ export function resetTaro(): void {
   requestHandler = (options) => {
     throw new Error(`unexpected Taro.request to ${options.url}: set taro.onRequest(...) in the test`);
   };
-  [request, navigateTo, redirectTo, switchTab, reLaunch, navigateBack, getCurrentPages, showToast, hideToast, showLoading, hideLoading, showModal, setClipboardData, cloud.init, cloud.callFunction].forEach((spy) => spy.mockClear());
+  [
+    request,
+    navigateTo,
+    redirectTo,
+    switchTab,
+    reLaunch,
+    navigateBack,
+    getCurrentPages,
+    showToast,
+    hideToast,
+    showLoading,
+    hideLoading,
+    showModal,
+    setClipboardData,
+    cloud.init,
+    cloud.callFunction,
+  ].forEach((spy) => spy.mockClear());
 }
 
 const Taro = {

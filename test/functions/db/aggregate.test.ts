@@ -75,7 +75,10 @@ describe('aggregate through the real wx-server-sdk', () => {
   });
 
   test('without a limit stage the cloud returns 20 records; limit() lifts it', async () => {
-    await server.db.insertMany('items', Array.from({ length: 30 }, (_unused, i) => ({ category: 'bulk', price: i })));
+    await server.db.insertMany(
+      'items',
+      Array.from({ length: 30 }, (_unused, i) => ({ category: 'bulk', price: i })),
+    );
     const unlimited = await db.collection('items').aggregate().match({ category: 'bulk' }).end();
     expect(unlimited.list).toHaveLength(20);
     const limited = await db.collection('items').aggregate().match({ category: 'bulk' }).limit(100).end();

@@ -16,7 +16,10 @@ describe('each request is atomic and requests are serialised', () => {
     await server.db.insertMany('seats', [{ _id: 'a', taken: 0 }]);
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        db.collection('seats').where({ _id: 'a', taken: _.lt(10) }).update({ data: { taken: _.inc(1) } }),
+        db
+          .collection('seats')
+          .where({ _id: 'a', taken: _.lt(10) })
+          .update({ data: { taken: _.inc(1) } }),
       ),
     );
     expect(results.filter((result) => result.stats.updated === 1)).toHaveLength(10);
@@ -30,7 +33,10 @@ describe('each request is atomic and requests are serialised', () => {
       Array.from({ length: 5 }, () =>
         db.runTransaction(async (transaction) => {
           const current = await transaction.collection('seats').doc('counter').get();
-          await transaction.collection('seats').doc('counter').update({ data: { n: (current.data.n as number) + 1 } });
+          await transaction
+            .collection('seats')
+            .doc('counter')
+            .update({ data: { n: (current.data.n as number) + 1 } });
         }, 10),
       ),
     );

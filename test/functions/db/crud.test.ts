@@ -15,7 +15,15 @@ describe('documents through the real wx-server-sdk', () => {
     const before = Date.now();
     const when = new Date('2024-05-06T07:08:09.123Z');
     const { _id } = await db.collection('items').add({
-      data: { name: '茶话会', count: 3, ratio: 1.5, when, at: db.serverDate(), later: db.serverDate({ offset: 60_000 }), tags: ['a'] },
+      data: {
+        name: '茶话会',
+        count: 3,
+        ratio: 1.5,
+        when,
+        at: db.serverDate(),
+        later: db.serverDate({ offset: 60_000 }),
+        tags: ['a'],
+      },
     });
     expect(_id).toMatch(/^[0-9a-f]{32}$/);
 
@@ -62,22 +70,82 @@ describe('documents through the real wx-server-sdk', () => {
     const _ = db.command;
     await server.db.insertMany(
       'items',
-      Array.from({ length: 10 }, (_unused, i) => ({ _id: `i${i}`, n: i, parity: i % 2 ? 'odd' : 'even', name: `Item ${i}`, tags: i < 3 ? ['low'] : ['high'] })),
+      Array.from({ length: 10 }, (_unused, i) => ({
+        _id: `i${i}`,
+        n: i,
+        parity: i % 2 ? 'odd' : 'even',
+        name: `Item ${i}`,
+        tags: i < 3 ? ['low'] : ['high'],
+      })),
     );
     const items = db.collection('items');
     const ids = (rows: { data: Record<string, unknown>[] }) => rows.data.map((row) => row._id);
 
-    expect(ids(await items.where({ n: _.gt(6) }).orderBy('n', 'asc').get())).toEqual(['i7', 'i8', 'i9']);
-    expect(ids(await items.where({ n: _.gte(2).and(_.lt(4)) }).orderBy('n', 'asc').get())).toEqual(['i2', 'i3']);
-    expect(ids(await items.where({ n: _.in([1, 5]) }).orderBy('n', 'desc').get())).toEqual(['i5', 'i1']);
-    expect(ids(await items.where({ n: _.nin([0, 1, 2, 3, 4, 5, 6, 7]) }).orderBy('n', 'asc').get())).toEqual(['i8', 'i9']);
-    expect(ids(await items.where(_.or([{ n: 0 }, { n: 9 }])).orderBy('n', 'asc').get())).toEqual(['i0', 'i9']);
-    expect(ids(await items.where({ n: _.neq(0), parity: 'even' }).orderBy('n', 'asc').get())).toEqual(['i2', 'i4', 'i6', 'i8']);
+    expect(
+      ids(
+        await items
+          .where({ n: _.gt(6) })
+          .orderBy('n', 'asc')
+          .get(),
+      ),
+    ).toEqual(['i7', 'i8', 'i9']);
+    expect(
+      ids(
+        await items
+          .where({ n: _.gte(2).and(_.lt(4)) })
+          .orderBy('n', 'asc')
+          .get(),
+      ),
+    ).toEqual(['i2', 'i3']);
+    expect(
+      ids(
+        await items
+          .where({ n: _.in([1, 5]) })
+          .orderBy('n', 'desc')
+          .get(),
+      ),
+    ).toEqual(['i5', 'i1']);
+    expect(
+      ids(
+        await items
+          .where({ n: _.nin([0, 1, 2, 3, 4, 5, 6, 7]) })
+          .orderBy('n', 'asc')
+          .get(),
+      ),
+    ).toEqual(['i8', 'i9']);
+    expect(
+      ids(
+        await items
+          .where(_.or([{ n: 0 }, { n: 9 }]))
+          .orderBy('n', 'asc')
+          .get(),
+      ),
+    ).toEqual(['i0', 'i9']);
+    expect(
+      ids(
+        await items
+          .where({ n: _.neq(0), parity: 'even' })
+          .orderBy('n', 'asc')
+          .get(),
+      ),
+    ).toEqual(['i2', 'i4', 'i6', 'i8']);
     expect(ids(await items.where({ name: /item 1/i }).get())).toEqual(['i1']);
-    expect(ids(await items.where({ name: db.RegExp({ regexp: '^Item [89]$', options: 'i' }) }).orderBy('n', 'asc').get())).toEqual(['i8', 'i9']);
+    expect(
+      ids(
+        await items
+          .where({ name: db.RegExp({ regexp: '^Item [89]$', options: 'i' }) })
+          .orderBy('n', 'asc')
+          .get(),
+      ),
+    ).toEqual(['i8', 'i9']);
     expect(ids(await items.where({ tags: 'low' }).orderBy('n', 'asc').get())).toEqual(['i0', 'i1', 'i2']);
     expect(ids(await items.where({ missing: _.exists(false), n: _.lt(1) }).get())).toEqual(['i0']);
-    expect(ids(await items.orderBy('parity', 'asc').orderBy('n', 'desc').skip(3).limit(4).get())).toEqual(['i2', 'i0', 'i9', 'i7']);
+    expect(ids(await items.orderBy('parity', 'asc').orderBy('n', 'desc').skip(3).limit(4).get())).toEqual([
+      'i2',
+      'i0',
+      'i9',
+      'i7',
+    ]);
 
     const projected = await items.where({ n: 4 }).field({ name: true }).get();
     expect(projected.data).toEqual([{ _id: 'i4', name: 'Item 4' }]);
@@ -88,7 +156,9 @@ describe('documents through the real wx-server-sdk', () => {
 
   test('update operators: inc, set, push, pull, addToSet, remove, mul and nested fields', async () => {
     const _ = db.command;
-    await server.db.insertMany('items', [{ _id: 'u', n: 1, price: 2.5, list: [1, 5, 9], set: ['a'], gone: true, nested: { a: 1, b: 2 } }]);
+    await server.db.insertMany('items', [
+      { _id: 'u', n: 1, price: 2.5, list: [1, 5, 9], set: ['a'], gone: true, nested: { a: 1, b: 2 } },
+    ]);
     const doc = db.collection('items').doc('u');
     const result = await doc.update({
       data: {
@@ -116,16 +186,55 @@ describe('documents through the real wx-server-sdk', () => {
 
   test('updated counts modified documents, like the cloud (nothing changed: 0)', async () => {
     await server.db.insertMany('items', [{ _id: 'same', v: 1 }]);
-    expect((await db.collection('items').doc('same').update({ data: { v: 1 } })).stats.updated).toBe(0);
-    expect((await db.collection('items').doc('same').update({ data: { v: 2 } })).stats.updated).toBe(1);
-    expect((await db.collection('items').doc('absent').update({ data: { v: 2 } })).stats.updated).toBe(0);
+    expect(
+      (
+        await db
+          .collection('items')
+          .doc('same')
+          .update({ data: { v: 1 } })
+      ).stats.updated,
+    ).toBe(0);
+    expect(
+      (
+        await db
+          .collection('items')
+          .doc('same')
+          .update({ data: { v: 2 } })
+      ).stats.updated,
+    ).toBe(1);
+    expect(
+      (
+        await db
+          .collection('items')
+          .doc('absent')
+          .update({ data: { v: 2 } })
+      ).stats.updated,
+    ).toBe(0);
   });
 
   test('where().update updates all matches; multi: false only one', async () => {
     const _ = db.command;
-    await server.db.insertMany('items', [{ k: 'x', v: 0 }, { k: 'x', v: 0 }, { k: 'y', v: 0 }]);
-    expect((await db.collection('items').where({ k: 'x' }).update({ data: { v: _.inc(1) } })).stats.updated).toBe(2);
-    expect((await db.collection('items').where({ v: 1 }).update({ data: { v: 5 }, multi: false })).stats.updated).toBe(1);
+    await server.db.insertMany('items', [
+      { k: 'x', v: 0 },
+      { k: 'x', v: 0 },
+      { k: 'y', v: 0 },
+    ]);
+    expect(
+      (
+        await db
+          .collection('items')
+          .where({ k: 'x' })
+          .update({ data: { v: _.inc(1) } })
+      ).stats.updated,
+    ).toBe(2);
+    expect(
+      (
+        await db
+          .collection('items')
+          .where({ v: 1 })
+          .update({ data: { v: 5 }, multi: false })
+      ).stats.updated,
+    ).toBe(1);
     const values = (await db.collection('items').orderBy('v', 'asc').get()).data.map((row) => row.v);
     expect(values).toEqual([0, 1, 5]);
   });
@@ -133,7 +242,12 @@ describe('documents through the real wx-server-sdk', () => {
   test('update errors leave the document unchanged ($inc on a string)', async () => {
     const _ = db.command;
     await server.db.insertMany('items', [{ _id: 's', label: 'text', n: 1 }]);
-    await expect(db.collection('items').doc('s').update({ data: { label: _.inc(1), n: _.inc(1) } })).rejects.toThrow();
+    await expect(
+      db
+        .collection('items')
+        .doc('s')
+        .update({ data: { label: _.inc(1), n: _.inc(1) } }),
+    ).rejects.toThrow();
     expect((await db.collection('items').doc('s').get()).data).toEqual({ _id: 's', label: 'text', n: 1 });
   });
 
@@ -168,7 +282,10 @@ describe('documents through the real wx-server-sdk', () => {
     const _ = db.command;
     await server.db.insertMany('items', [{ where: { type: 'Point', coordinates: [113.3, 23.1] } }]);
     const error = await rejection(
-      db.collection('items').where({ where: _.geoNear({ geometry: db.Geo.Point(113.3, 23.1), maxDistance: 1000 }) }).get(),
+      db
+        .collection('items')
+        .where({ where: _.geoNear({ geometry: db.Geo.Point(113.3, 23.1), maxDistance: 1000 }) })
+        .get(),
     );
     expect(error.message).toMatch(/geo operator \$nearSphere is not supported/);
   });

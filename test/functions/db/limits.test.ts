@@ -7,7 +7,10 @@ let db: Database;
 
 beforeAll(async () => {
   ({ server, db } = await startSdk());
-  await server.db.insertMany('items', Array.from({ length: 1200 }, (_unused, i) => ({ n: i })));
+  await server.db.insertMany(
+    'items',
+    Array.from({ length: 1200 }, (_unused, i) => ({ n: i })),
+  );
 });
 afterAll(() => server.close());
 
@@ -31,7 +34,10 @@ describe('cloud query limits', () => {
   });
 
   test('the server itself refuses more than 1000 (a client that bypasses the SDK clamp)', async () => {
-    expect(await server.db.handle(getBody({ limit: 1001 }))).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/limit/) });
+    expect(await server.db.handle(getBody({ limit: 1001 }))).toMatchObject({
+      code: 'INVALID_PARAM',
+      message: expect.stringMatching(/limit/),
+    });
     expect(await server.db.handle(getBody({ limit: 0 }))).toMatchObject({ code: 'INVALID_PARAM' });
     const answer = (await server.db.handle(getBody({}))) as { data: { list: string[] } };
     expect(answer.data.list).toHaveLength(100);
@@ -42,7 +48,10 @@ describe('cloud query limits', () => {
   });
 
   test('unknown actions and malformed requests get clear errors', async () => {
-    expect(await server.db.handle({ action: 'database.watchDocument' })).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/not supported/) });
+    expect(await server.db.handle({ action: 'database.watchDocument' })).toMatchObject({
+      code: 'INVALID_PARAM',
+      message: expect.stringMatching(/not supported/),
+    });
     expect(await server.db.handle('nonsense')).toMatchObject({ code: 'INVALID_PARAM' });
     expect(await server.db.handle(getBody({ query: '{not ejson' }))).toMatchObject({ code: 'INVALID_PARAM' });
   });

@@ -1,4 +1,13 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLocalDatabase, type LocalDatabase } from '../../../local/db';
@@ -18,7 +27,10 @@ afterAll(() => {
 const open = (dataDir: string, compactEvery?: number) =>
   openLocalDatabase({ dataDir, indexesFile: FIXTURE_INDEXES, ...(compactEvery ? { compactEvery } : {}) });
 
-const segments = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('journal-')).sort();
+const segments = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.startsWith('journal-'))
+    .sort();
 const lastSegment = (dir: string) => join(dir, segments(dir).at(-1) ?? 'missing');
 
 async function ids(db: LocalDatabase, collection: string): Promise<unknown[]> {
@@ -31,10 +43,18 @@ describe('persistence in a data folder', () => {
     let server = await startTestDatabase({ dataDir: dir, indexesFile: FIXTURE_INDEXES });
     const db = sdkDatabase();
     const _ = db.command;
-    const { _id } = await db.collection('items').add({ data: { when: new Date('2024-02-03T04:05:06Z'), n: 1.5, tags: ['a'] } });
-    await db.collection('items').doc(_id).update({ data: { n: _.inc(1), tags: _.push(['b']) } });
+    const { _id } = await db
+      .collection('items')
+      .add({ data: { when: new Date('2024-02-03T04:05:06Z'), n: 1.5, tags: ['a'] } });
+    await db
+      .collection('items')
+      .doc(_id)
+      .update({ data: { n: _.inc(1), tags: _.push(['b']) } });
     await db.collection('accounts').add({ data: { openid: 'o-1' } });
-    await db.collection('seats').doc('gone').set({ data: { x: 1 } });
+    await db
+      .collection('seats')
+      .doc('gone')
+      .set({ data: { x: 1 } });
     await db.collection('seats').doc('gone').remove();
     await db.createCollection('extra');
     await server.close();
@@ -128,7 +148,12 @@ describe('persistence in a data folder', () => {
       multi: false,
       merge: true,
     });
-    await db.handle({ action: 'database.removeDocument', collectionName: 'items', query: '{"_id":"k1"}', multi: false });
+    await db.handle({
+      action: 'database.removeDocument',
+      collectionName: 'items',
+      query: '{"_id":"k1"}',
+      multi: false,
+    });
     await db.close();
 
     expect(existsSync(join(dir, 'snapshot.jsonl'))).toBe(true);

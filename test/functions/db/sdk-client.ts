@@ -78,7 +78,9 @@ export const FIXTURE_INDEXES = join(__dirname, '__fixtures__', 'db-indexes.json'
 let initialised = false;
 
 /** Starts an in-memory database with the fixture collections and returns the SDK's database on it. */
-export async function startSdk(opts: { dataDir?: string | null } = {}): Promise<{ server: TestDatabase; db: Database }> {
+export async function startSdk(
+  opts: { dataDir?: string | null } = {},
+): Promise<{ server: TestDatabase; db: Database }> {
   const server = await startTestDatabase({ dataDir: opts.dataDir ?? null, indexesFile: FIXTURE_INDEXES });
   return { server, db: sdkDatabase() };
 }

@@ -24,7 +24,10 @@ describe('transactions through the real wx-server-sdk', () => {
     const _ = db.command;
     const result = await db.runTransaction(async (transaction) => {
       const seat = await transaction.collection('seats').doc('event').get();
-      await transaction.collection('seats').doc('event').update({ data: { left: _.inc(-1) } });
+      await transaction
+        .collection('seats')
+        .doc('event')
+        .update({ data: { left: _.inc(-1) } });
       // The transaction sees its own write…
       expect((await transaction.collection('seats').doc('event').get()).data.left).toBe(1);
       // …nobody else does yet.
@@ -39,7 +42,10 @@ describe('transactions through the real wx-server-sdk', () => {
 
   test('startTransaction: commit applies', async () => {
     const transaction = await db.startTransaction();
-    await transaction.collection('seats').doc('event').set({ data: { left: 9 } });
+    await transaction
+      .collection('seats')
+      .doc('event')
+      .set({ data: { left: 9 } });
     await transaction.collection('seats').doc('other').remove();
     expect(await left('event')).toBe(2);
     await transaction.commit();
@@ -49,7 +55,10 @@ describe('transactions through the real wx-server-sdk', () => {
 
   test('startTransaction: rollback discards', async () => {
     const transaction = await db.startTransaction();
-    await transaction.collection('seats').doc('event').update({ data: { left: 0 } });
+    await transaction
+      .collection('seats')
+      .doc('event')
+      .update({ data: { left: 0 } });
     await transaction.collection('items').add({ data: { x: 1 } });
     await transaction.rollback();
     expect(await left('event')).toBe(2);
@@ -59,7 +68,10 @@ describe('transactions through the real wx-server-sdk', () => {
   test('runTransaction: a callback error rolls back and reaches the caller', async () => {
     const error = await rejection(
       db.runTransaction(async (transaction) => {
-        await transaction.collection('seats').doc('event').update({ data: { left: 0 } });
+        await transaction
+          .collection('seats')
+          .doc('event')
+          .update({ data: { left: 0 } });
         throw new Error('sold out');
       }),
     );
@@ -70,7 +82,10 @@ describe('transactions through the real wx-server-sdk', () => {
   test('runTransaction: rollback(reason) rejects with the reason', async () => {
     const reason = await db
       .runTransaction(async (transaction) => {
-        await transaction.collection('seats').doc('event').update({ data: { left: 0 } });
+        await transaction
+          .collection('seats')
+          .doc('event')
+          .update({ data: { left: 0 } });
         await transaction.rollback('no');
       })
       .catch((error: unknown) => error);
@@ -86,9 +101,15 @@ describe('transactions through the real wx-server-sdk', () => {
       const seat = await transaction.collection('seats').doc('event').get();
       if (attempts === 1) {
         // Someone else books a seat between our read and our commit.
-        await db.collection('seats').doc('event').update({ data: { left: _.inc(-1) } });
+        await db
+          .collection('seats')
+          .doc('event')
+          .update({ data: { left: _.inc(-1) } });
       }
-      await transaction.collection('seats').doc('event').update({ data: { left: (seat.data.left as number) - 1 } });
+      await transaction
+        .collection('seats')
+        .doc('event')
+        .update({ data: { left: (seat.data.left as number) - 1 } });
       return seat.data.left;
     });
     expect(attempts).toBe(2);
@@ -99,9 +120,18 @@ describe('transactions through the real wx-server-sdk', () => {
   test('a conflicting commit fails with DATABASE_TRANSACTION_CONFLICT and applies nothing', async () => {
     const first = await db.startTransaction();
     const second = await db.startTransaction();
-    await first.collection('seats').doc('event').update({ data: { left: 1 } });
-    await second.collection('seats').doc('event').update({ data: { left: 0 } });
-    await second.collection('seats').doc('other').update({ data: { left: 0 } });
+    await first
+      .collection('seats')
+      .doc('event')
+      .update({ data: { left: 1 } });
+    await second
+      .collection('seats')
+      .doc('event')
+      .update({ data: { left: 0 } });
+    await second
+      .collection('seats')
+      .doc('other')
+      .update({ data: { left: 0 } });
     await first.commit();
     const error = await rejection(second.commit());
     expect(error.code).toBe('DATABASE_TRANSACTION_CONFLICT');

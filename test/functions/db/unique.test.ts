@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.db.clear());
 
-const DUPLICATE = /E11000 duplicate key error collection: local\.accounts index: openid_unique dup key: \{ openid: "o-1" \}/;
+const DUPLICATE =
+  /E11000 duplicate key error collection: local\.accounts index: openid_unique dup key: \{ openid: "o-1" \}/;
 
 describe('unique indexes from the index file', () => {
   test('an insert that repeats a unique key fails with the cloud error and writes nothing', async () => {
@@ -24,8 +25,12 @@ describe('unique indexes from the index file', () => {
 
   test('a batch add with one duplicate writes none of the batch', async () => {
     await db.collection('accounts').add({ data: { openid: 'o-1' } });
-    await expect(db.collection('accounts').add({ data: [{ openid: 'o-2' }, { openid: 'o-1' }] })).rejects.toThrow(DUPLICATE);
-    await expect(db.collection('accounts').add({ data: [{ openid: 'o-3' }, { openid: 'o-3' }] })).rejects.toThrow(/E11000/);
+    await expect(db.collection('accounts').add({ data: [{ openid: 'o-2' }, { openid: 'o-1' }] })).rejects.toThrow(
+      DUPLICATE,
+    );
+    await expect(db.collection('accounts').add({ data: [{ openid: 'o-3' }, { openid: 'o-3' }] })).rejects.toThrow(
+      /E11000/,
+    );
     expect((await db.collection('accounts').get()).data.map((row) => row.openid)).toEqual(['o-1']);
   });
 
@@ -34,22 +39,45 @@ describe('unique indexes from the index file', () => {
       { _id: 'a', openid: 'o-1' },
       { _id: 'b', openid: 'o-2' },
     ]);
-    await expect(db.collection('accounts').doc('b').update({ data: { openid: 'o-1' } })).rejects.toThrow(DUPLICATE);
-    await expect(db.collection('accounts').doc('b').set({ data: { openid: 'o-1' } })).rejects.toThrow(DUPLICATE);
-    await expect(db.collection('accounts').where({}).update({ data: { openid: 'o-1' } })).rejects.toThrow(/E11000/);
+    await expect(
+      db
+        .collection('accounts')
+        .doc('b')
+        .update({ data: { openid: 'o-1' } }),
+    ).rejects.toThrow(DUPLICATE);
+    await expect(
+      db
+        .collection('accounts')
+        .doc('b')
+        .set({ data: { openid: 'o-1' } }),
+    ).rejects.toThrow(DUPLICATE);
+    await expect(
+      db
+        .collection('accounts')
+        .where({})
+        .update({ data: { openid: 'o-1' } }),
+    ).rejects.toThrow(/E11000/);
     expect(await server.db.dump('accounts')).toEqual([
       { _id: 'a', openid: 'o-1' },
       { _id: 'b', openid: 'o-2' },
     ]);
     // Freeing the key makes it available again, also within one batch.
-    await db.collection('accounts').doc('a').update({ data: { openid: 'o-9' } });
-    await db.collection('accounts').doc('b').update({ data: { openid: 'o-1' } });
+    await db
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { openid: 'o-9' } });
+    await db
+      .collection('accounts')
+      .doc('b')
+      .update({ data: { openid: 'o-1' } });
   });
 
   test('a duplicate _id fails like the cloud (index _id_)', async () => {
     await db.collection('seats').add({ data: { _id: 'x' } });
     const error = await rejection(db.collection('seats').add({ data: { _id: 'x' } }));
-    expect(error.message).toMatch(/E11000 duplicate key error collection: local\.seats index: _id_ dup key: \{ _id: "x" \}/);
+    expect(error.message).toMatch(
+      /E11000 duplicate key error collection: local\.seats index: _id_ dup key: \{ _id: "x" \}/,
+    );
   });
 
   test('compound unique keys, multikey arrays, and missing fields counted as null (MongoDB rules)', async () => {

@@ -59,7 +59,12 @@ function answer(body: Record<string, unknown>, transactions: { count: number }):
   }
 }
 
-async function startCapture(): Promise<{ server: Server; url: string; requests: Recorded[]; label: { current: string } }> {
+async function startCapture(): Promise<{
+  server: Server;
+  url: string;
+  requests: Recorded[];
+  label: { current: string };
+}> {
   const requests: Recorded[] = [];
   const label = { current: '' };
   const transactions = { count: 0 };
@@ -79,7 +84,10 @@ async function startCapture(): Promise<{ server: Server; url: string; requests: 
         method: req.method ?? '',
         path: url.pathname,
         // seqId changes every call: record that it is there, not its value.
-        query: { env: url.searchParams.get('env') ?? '', seqId: url.searchParams.get('seqId') ? '<present>' : '<missing>' },
+        query: {
+          env: url.searchParams.get('env') ?? '',
+          seqId: url.searchParams.get('seqId') ? '<present>' : '<missing>',
+        },
         headers,
         body,
       });
@@ -98,64 +106,165 @@ function representativeCalls(db: Database): Array<[string, () => Promise<unknown
   const day = new Date('2024-03-04T05:06:07.890Z');
   const items = () => db.collection('items');
   return [
-    ['where with operators, regex, Date, serverDate; orderBy, skip, limit>1000, field', () =>
-      items()
-        .where({ n: _.gt(1).and(_.lte(9)), tag: _.in(['a', 'b']), name: /^tea/i, at: _.lt(day), seen: _.lt(db.serverDate({ offset: -1000 })), 'nested.flag': true })
-        .orderBy('n', 'desc')
-        .orderBy('name', 'asc')
-        .skip(20)
-        .limit(5000)
-        .field({ n: true, name: 1 })
-        .get()],
-    ['get without limit', () => items().where({ n: _.neq(0) }).get()],
-    ['or / exists / size / elemMatch', () => items().where(_.or([{ n: _.exists(false) }, { tags: _.size(2) }, { list: _.elemMatch({ v: _.gte(1) }) }])).get()],
-    ['count', () => items().where({ n: _.gte(1) }).count()],
-    ['add one (Date, serverDate, Geo point, RegExp, integer/double/long numbers)', () =>
-      items().add({ data: { at: day, created: db.serverDate(), where: db.Geo.Point(113.3, 23.1), re: db.RegExp({ regexp: 'ab', options: 'i' }), int: 1, dbl: 1.5, big: 2 ** 40, nested: { a: [1, { b: null }] } } })],
+    [
+      'where with operators, regex, Date, serverDate; orderBy, skip, limit>1000, field',
+      () =>
+        items()
+          .where({
+            n: _.gt(1).and(_.lte(9)),
+            tag: _.in(['a', 'b']),
+            name: /^tea/i,
+            at: _.lt(day),
+            seen: _.lt(db.serverDate({ offset: -1000 })),
+            'nested.flag': true,
+          })
+          .orderBy('n', 'desc')
+          .orderBy('name', 'asc')
+          .skip(20)
+          .limit(5000)
+          .field({ n: true, name: 1 })
+          .get(),
+    ],
+    [
+      'get without limit',
+      () =>
+        items()
+          .where({ n: _.neq(0) })
+          .get(),
+    ],
+    [
+      'or / exists / size / elemMatch',
+      () =>
+        items()
+          .where(_.or([{ n: _.exists(false) }, { tags: _.size(2) }, { list: _.elemMatch({ v: _.gte(1) }) }]))
+          .get(),
+    ],
+    [
+      'count',
+      () =>
+        items()
+          .where({ n: _.gte(1) })
+          .count(),
+    ],
+    [
+      'add one (Date, serverDate, Geo point, RegExp, integer/double/long numbers)',
+      () =>
+        items().add({
+          data: {
+            at: day,
+            created: db.serverDate(),
+            where: db.Geo.Point(113.3, 23.1),
+            re: db.RegExp({ regexp: 'ab', options: 'i' }),
+            int: 1,
+            dbl: 1.5,
+            big: 2 ** 40,
+            nested: { a: [1, { b: null }] },
+          },
+        }),
+    ],
     ['add many', () => items().add({ data: [{ _id: 'given', v: 1 }, { v: 2 }] })],
     ['doc get', () => items().doc('x').get()],
     ['doc get with field', () => items().doc('x').field({ n: true }).get()],
-    ['doc set', () => items().doc('x').set({ data: { v: 1, at: day } })],
-    ['doc update with every update command', () =>
-      items().doc('x').update({
-        data: {
-          n: _.inc(1), m: _.mul(2), lo: _.min(0), hi: _.max(9), gone: _.remove(), obj: _.set({ a: 1 }), renamed: _.rename('newName'),
-          push: _.push([1, 2]), pushEach: _.push({ each: [3], position: 0, slice: 5 }), pull: _.pull(_.gt(3)), pullAll: _.pullAll([1]),
-          add: _.addToSet(5), pop: _.pop(), shift: _.shift(), unshift: _.unshift([0]), 'nested.deep': 1, plain: { x: 1 }, when: db.serverDate(),
-        },
-      })],
+    [
+      'doc set',
+      () =>
+        items()
+          .doc('x')
+          .set({ data: { v: 1, at: day } }),
+    ],
+    [
+      'doc update with every update command',
+      () =>
+        items()
+          .doc('x')
+          .update({
+            data: {
+              n: _.inc(1),
+              m: _.mul(2),
+              lo: _.min(0),
+              hi: _.max(9),
+              gone: _.remove(),
+              obj: _.set({ a: 1 }),
+              renamed: _.rename('newName'),
+              push: _.push([1, 2]),
+              pushEach: _.push({ each: [3], position: 0, slice: 5 }),
+              pull: _.pull(_.gt(3)),
+              pullAll: _.pullAll([1]),
+              add: _.addToSet(5),
+              pop: _.pop(),
+              shift: _.shift(),
+              unshift: _.unshift([0]),
+              'nested.deep': 1,
+              plain: { x: 1 },
+              when: db.serverDate(),
+            },
+          }),
+    ],
     ['doc remove', () => items().doc('x').remove()],
-    ['where update (multi)', () => items().where({ n: 1 }).update({ data: { n: _.inc(-1) } })],
-    ['where update multi: false', () => items().where({ n: 1 }).update({ data: { n: 0 }, multi: false })],
-    ['where remove', () => items().where({ n: _.lt(0) }).remove()],
-    ['aggregate: match, group, sort, project, lookup, unwind, count, skip, limit', () =>
-      items()
-        .aggregate()
-        .match({ n: _.gt(1), at: _.gte(day) })
-        .lookup({ from: 'owners', localField: 'ownerId', foreignField: '_id', as: 'owner' })
-        .unwind('$owner')
-        .unwind({ path: '$tags', preserveNullAndEmptyArrays: true })
-        .group({ _id: '$owner.name', total: $.sum('$n'), first: $.first('$at') })
-        .project({ _id: 0, name: '$_id', total: 1 })
-        .sort({ total: -1 })
-        .skip(1)
-        .limit(10)
-        .end()],
+    [
+      'where update (multi)',
+      () =>
+        items()
+          .where({ n: 1 })
+          .update({ data: { n: _.inc(-1) } }),
+    ],
+    [
+      'where update multi: false',
+      () =>
+        items()
+          .where({ n: 1 })
+          .update({ data: { n: 0 }, multi: false }),
+    ],
+    [
+      'where remove',
+      () =>
+        items()
+          .where({ n: _.lt(0) })
+          .remove(),
+    ],
+    [
+      'aggregate: match, group, sort, project, lookup, unwind, count, skip, limit',
+      () =>
+        items()
+          .aggregate()
+          .match({ n: _.gt(1), at: _.gte(day) })
+          .lookup({ from: 'owners', localField: 'ownerId', foreignField: '_id', as: 'owner' })
+          .unwind('$owner')
+          .unwind({ path: '$tags', preserveNullAndEmptyArrays: true })
+          .group({ _id: '$owner.name', total: $.sum('$n'), first: $.first('$at') })
+          .project({ _id: 0, name: '$_id', total: 1 })
+          .sort({ total: -1 })
+          .skip(1)
+          .limit(10)
+          .end(),
+    ],
     ['aggregate count', () => items().aggregate().match({ n: 1 }).count('total').end()],
     ['createCollection', () => db.createCollection('made_by_wire_test')],
-    ['runTransaction: get, update, add, set, remove, commit', () =>
-      db.runTransaction(async (transaction) => {
+    [
+      'runTransaction: get, update, add, set, remove, commit',
+      () =>
+        db.runTransaction(async (transaction) => {
+          await transaction.collection('items').doc('x').get();
+          await transaction
+            .collection('items')
+            .doc('x')
+            .update({ data: { n: _.inc(1) } });
+          await transaction.collection('items').add({ data: { _id: 'in-txn', at: day } });
+          await transaction
+            .collection('owners')
+            .doc('o')
+            .set({ data: { name: 'n' } });
+          await transaction.collection('owners').doc('gone').remove();
+        }),
+    ],
+    [
+      'startTransaction then rollback',
+      async () => {
+        const transaction = await db.startTransaction();
         await transaction.collection('items').doc('x').get();
-        await transaction.collection('items').doc('x').update({ data: { n: _.inc(1) } });
-        await transaction.collection('items').add({ data: { _id: 'in-txn', at: day } });
-        await transaction.collection('owners').doc('o').set({ data: { name: 'n' } });
-        await transaction.collection('owners').doc('gone').remove();
-      })],
-    ['startTransaction then rollback', async () => {
-      const transaction = await db.startTransaction();
-      await transaction.collection('items').doc('x').get();
-      await transaction.rollback();
-    }],
+        await transaction.rollback();
+      },
+    ],
   ];
 }
 
@@ -200,9 +309,11 @@ describe('wire format of the pinned wx-server-sdk', () => {
     let captured = 0;
     for (const { call, body } of fixture.requests) {
       const sent = { ...body };
-      if (typeof sent.transactionId === 'string') sent.transactionId = realTransactionIds.get(sent.transactionId) ?? sent.transactionId;
+      if (typeof sent.transactionId === 'string')
+        sent.transactionId = realTransactionIds.get(sent.transactionId) ?? sent.transactionId;
       const reply = (await local.handle(sent)) as { code?: string; message?: string; transactionId?: string };
-      if (sent.action === 'database.startTransaction') realTransactionIds.set(`capture-txn-${++captured}`, String(reply.transactionId));
+      if (sent.action === 'database.startTransaction')
+        realTransactionIds.set(`capture-txn-${++captured}`, String(reply.transactionId));
       expect({ call, action: sent.action, error: reply.code ? `${reply.code}: ${reply.message}` : null }).toEqual({
         call,
         action: sent.action,

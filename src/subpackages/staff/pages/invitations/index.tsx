@@ -49,10 +49,22 @@ function Invitations() {
     <View className="page invitations-page">
       <PageHeader title="邀请社工" subtitle="邀请码只能使用一次，过期后需重新生成。" />
       <View className="invitations-page__actions">
-        <Button type="primary" size="large" loading={create.pending} disabled={create.pending} onClick={() => void invite('social_worker')}>
+        <Button
+          type="primary"
+          size="large"
+          loading={create.pending}
+          disabled={create.pending}
+          onClick={() => void invite('social_worker')}
+        >
           邀请社工
         </Button>
-        <Button type="primary" fill="outline" size="large" disabled={create.pending} onClick={() => void invite('admin')}>
+        <Button
+          type="primary"
+          fill="outline"
+          size="large"
+          disabled={create.pending}
+          onClick={() => void invite('admin')}
+        >
           邀请站长
         </Button>
       </View>

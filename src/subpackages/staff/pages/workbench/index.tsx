@@ -19,11 +19,26 @@ function Workbench() {
   const tiles: EntryTile[] = [];
   if (session.isAdmin) {
     tiles.push(
-      { key: 'station', title: '片区与社区', description: '设置本站的片区和社区', onClick: () => openPage(ROUTES.station) },
-      { key: 'invitations', title: '邀请社工', description: '生成邀请码，邀请同事加入', onClick: () => openPage(ROUTES.invitations) },
+      {
+        key: 'station',
+        title: '片区与社区',
+        description: '设置本站的片区和社区',
+        onClick: () => openPage(ROUTES.station),
+      },
+      {
+        key: 'invitations',
+        title: '邀请社工',
+        description: '生成邀请码，邀请同事加入',
+        onClick: () => openPage(ROUTES.invitations),
+      },
     );
   }
-  tiles.push({ key: 'members', title: '工作人员', description: '本站的社工和站长', onClick: () => openPage(ROUTES.members) });
+  tiles.push({
+    key: 'members',
+    title: '工作人员',
+    description: '本站的社工和站长',
+    onClick: () => openPage(ROUTES.members),
+  });
 
   return (
     <View className="page">

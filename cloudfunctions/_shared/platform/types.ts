@@ -1,0 +1,39 @@
+/**
+ * Services that exist only inside WeChat. Functions reach them through this interface so the
+ * same function code runs in the cloud (wechat.ts: cloud.openapi) and in the local runtime
+ * (local.ts), where each has a working stand-in whose effects tests can observe.
+ */
+export interface MiniProgramCodeRequest {
+  /** ≤ 32 visible characters (wxacode.getUnlimited's limit), e.g. a sign-in token. */
+  scene: string;
+  /** The page the code opens, without a leading slash: 'pages/checkin/index'. */
+  page: string;
+  width?: number;
+}
+
+export interface SubscribeMessage {
+  toOpenid: string;
+  /** Our template key (see config), mapped to WeChat's template id in the cloud. */
+  template: string;
+  page: string;
+  data: Record<string, string>;
+}
+
+export interface ContentCheckResult {
+  pass: boolean;
+  /** Why it failed, in words a social worker can act on. */
+  reason?: string;
+}
+
+export interface PlatformServices {
+  /** A PNG that opens `page` with `scene` when scanned: a mini-program code in WeChat, a QR of the H5 link locally. */
+  miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer>;
+  /** Text published to others must pass the platform's content check first. */
+  checkText(text: string, authorOpenid: string): Promise<ContentCheckResult>;
+  /** A subscription message; false when the user has not subscribed (not an error). */
+  sendSubscribeMessage(message: SubscribeMessage): Promise<{ sent: boolean }>;
+}
+
+export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+/** msgSecCheck takes at most 2500 characters per call. */
+export const CONTENT_CHECK_MAX_CHARS = 2500;

@@ -1,0 +1,68 @@
+import { cloud } from '../runtime/cloud';
+import { CONTENT_CHECK_MAX_CHARS, type PlatformServices } from './types';
+
+/**
+ * The real services, through wx-server-sdk's openapi (cloud calls: no access token handling).
+ * Each function that uses one lists it under `permissions.openapi` in its config.json.
+ */
+interface OpenApi {
+  wxacode: {
+    getUnlimited(p: { scene: string; page: string; width?: number; checkPath?: boolean }): Promise<{ buffer: Buffer }>;
+  };
+  security: {
+    msgSecCheck(p: { content: string; version: 2; scene: 1 | 2 | 3 | 4; openid: string }): Promise<{
+      result?: { suggest: 'pass' | 'review' | 'risky'; label: number };
+    }>;
+  };
+  subscribeMessage: {
+    send(p: {
+      touser: string;
+      templateId: string;
+      page: string;
+      data: Record<string, { value: string }>;
+    }): Promise<unknown>;
+  };
+}
+const openapi = () => cloud.openapi as unknown as OpenApi;
+
+/** Template keys → WeChat template ids, set per environment (console → 订阅消息). */
+const templateId = (key: string): string => process.env[`LINLI_TEMPLATE_${key.toUpperCase()}`] ?? '';
+
+/** errCode 43101: the user has not subscribed (or used up the one-time subscription). */
+const NOT_SUBSCRIBED = 43101;
+
+export const wechatPlatform: PlatformServices = {
+  async miniProgramCode({ scene, page, width }) {
+    // checkPath false: codes can be made before a new page is released.
+    const { buffer } = await openapi().wxacode.getUnlimited({ scene, page, width, checkPath: false });
+    return buffer;
+  },
+  async checkText(text, authorOpenid) {
+    for (let i = 0; i < text.length; i += CONTENT_CHECK_MAX_CHARS) {
+      const { result } = await openapi().security.msgSecCheck({
+        content: text.slice(i, i + CONTENT_CHECK_MAX_CHARS),
+        version: 2,
+        scene: 2, // 评论: user-written text shown to others
+        openid: authorOpenid,
+      });
+      if (result && result.suggest !== 'pass') return { pass: false, reason: '内容未通过平台安全检测，需人工审核' };
+    }
+    return { pass: true };
+  },
+  async sendSubscribeMessage({ toOpenid, template, page, data }) {
+    const id = templateId(template);
+    if (!id) return { sent: false };
+    try {
+      await openapi().subscribeMessage.send({
+        touser: toOpenid,
+        templateId: id,
+        page,
+        data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: v }])),
+      });
+      return { sent: true };
+    } catch (error) {
+      if ((error as { errCode?: number }).errCode === NOT_SUBSCRIBED) return { sent: false };
+      throw error;
+    }
+  },
+};
