@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { accountActions } from './actions/account';
+import { activityActions } from './actions/activity';
+import { checkinActions } from './actions/checkin';
 import { stationActions } from './actions/station';
 
 /**
@@ -10,6 +12,8 @@ import { stationActions } from './actions/station';
  */
 export const API = {
   account: accountActions,
+  activity: activityActions,
+  checkin: checkinActions,
   station: stationActions,
 } as const;
 

@@ -11,6 +11,10 @@ const loaders: Record<FunctionName, () => CloudFunctionMain> = {
   account: () => require('../../cloudfunctions/account/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   station: () => require('../../cloudfunctions/station/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  activity: () => require('../../cloudfunctions/activity/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  checkin: () => require('../../cloudfunctions/checkin/src/index').main,
 };
 
 const loaded = new Map<string, CloudFunctionMain>();

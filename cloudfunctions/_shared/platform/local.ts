@@ -22,6 +22,7 @@ export const localPlatform: PlatformServices = {
   async miniProgramCode({ scene, page, width }) {
     return QRCode.toBuffer(h5LinkFor(page, scene), { type: 'png', margin: 2, width: width ?? 430 });
   },
+  linkFor: h5LinkFor,
   async checkText(text) {
     const hit = BLOCKED_WORDS.find((word) => text.slice(0, CONTENT_CHECK_MAX_CHARS * 10).includes(word));
     return hit ? { pass: false, reason: '内容未通过平台安全检测，需人工审核' } : { pass: true };

@@ -28,6 +28,8 @@ export interface ContentCheckResult {
 export interface PlatformServices {
   /** A PNG that opens `page` with `scene` when scanned: a mini-program code in WeChat, a QR of the H5 link locally. */
   miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer>;
+  /** What a code for `page` + `scene` opens, for showing beside it (the H5 link locally). */
+  linkFor(page: string, scene: string): string;
   /** Text published to others must pass the platform's content check first. */
   checkText(text: string, authorOpenid: string): Promise<ContentCheckResult>;
   /** A subscription message; false when the user has not subscribed (not an error). */

@@ -37,6 +37,7 @@ export const wechatPlatform: PlatformServices = {
     const { buffer } = await openapi().wxacode.getUnlimited({ scene, page, width, checkPath: false });
     return buffer;
   },
+  linkFor: (page, scene) => `${page}?scene=${encodeURIComponent(scene)}`,
   async checkText(text, authorOpenid) {
     for (let i = 0; i < text.length; i += CONTENT_CHECK_MAX_CHARS) {
       const { result } = await openapi().security.msgSecCheck({

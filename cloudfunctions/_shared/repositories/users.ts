@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema, type Role } from '@linli/types/entities/common';
 import { db, _ } from '../runtime/cloud';
-import { narrow, narrowAll, readAllPages, storedDate } from './sdk';
+import { narrow, narrowAll, PAGE_SIZE, readAllPages, storedDate } from './sdk';
 
 const COLLECTION = 'users';
 
@@ -17,6 +17,11 @@ export const userDocSchema = z.object({
   createdAt: storedDate,
   updatedAt: storedDate,
   demo: z.boolean().optional(),
+  /** Random id behind the person's personal sign-in code (phone screen or printed card). */
+  cardId: z.string().optional(),
+  /** Registered by staff at the door (no WeChat account); `_id` is `walkin-<short id>`. */
+  walkIn: z.boolean().optional(),
+  createdBy: z.string().optional(),
 });
 export type UserDoc = z.output<typeof userDocSchema>;
 
@@ -47,6 +52,59 @@ export const usersRepository = {
     };
     await db.collection(COLLECTION).doc(openid).set({ data: doc });
     return { _id: openid, ...doc };
+  },
+
+  async findByCardId(cardId: string): Promise<UserDoc | null> {
+    const { data } = await db.collection(COLLECTION).where({ cardId }).limit(1).get();
+    return data[0] ? narrow(userDocSchema, data[0], 'user') : null;
+  },
+
+  /** Gives a person a card id once; a concurrent call keeps whichever was written first. */
+  async ensureCardId(user: UserDoc, candidate: string): Promise<string> {
+    if (user.cardId) return user.cardId;
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: user._id, cardId: _.exists(false) })
+      .update({ data: { cardId: candidate } });
+    if (stats.updated === 1) return candidate;
+    return (await usersRepository.findByOpenid(user._id))?.cardId ?? candidate;
+  },
+
+  /** A resident registered at the door by staff: no WeChat account, no consent screen seen. */
+  async createWalkIn(doc: UserDoc): Promise<void> {
+    const { _id, ...data } = doc;
+    await db.collection(COLLECTION).add({ data: { _id, ...data } });
+  },
+
+  /**
+   * Finds a station's residents by name (contains) or by the last digits of their phone, for
+   * proxy sign-in. At most 20: a search is refined, not paged.
+   */
+  async search(stationId: string, query: string): Promise<UserDoc[]> {
+    const escaped = query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const condition = /^\d{3,11}$/.test(query)
+      ? { stationId, phone: db.RegExp({ regexp: `${escaped}$` }) }
+      : { stationId, name: db.RegExp({ regexp: escaped }) };
+    const { data } = await db.collection(COLLECTION).where(condition).orderBy('name', 'asc').limit(20).get();
+    return narrowAll(userDocSchema, data, 'user');
+  },
+
+  async findMany(ids: readonly string[]): Promise<UserDoc[]> {
+    if (ids.length === 0) return [];
+    const raws: unknown[] = [];
+    for (let i = 0; i < ids.length; i += PAGE_SIZE) {
+      const chunk = ids.slice(i, i + PAGE_SIZE);
+      raws.push(
+        ...(
+          await db
+            .collection(COLLECTION)
+            .where({ _id: _.in(chunk) })
+            .limit(chunk.length)
+            .get()
+        ).data,
+      );
+    }
+    return narrowAll(userDocSchema, raws, 'user');
   },
 
   /** Staff of a station (social workers and admins), bounded: a station has dozens, not thousands. */

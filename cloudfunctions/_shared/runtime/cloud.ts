@@ -66,6 +66,8 @@ export interface Transaction {
 
 export interface Database {
   collection(name: string): Collection;
+  /** A regular expression condition (the SDK's db.RegExp). */
+  RegExp(options: { regexp: string; options?: string }): unknown;
   serverDate(): unknown;
   runTransaction<T>(run: (transaction: Transaction) => Promise<T>, retries?: number): Promise<T>;
 }

@@ -1,0 +1,66 @@
+import type { ErrorCode } from '@linli/types/errors';
+
+/**
+ * When people may sign in and out, and how a roster adds up. Attendance is the source of truth
+ * for 服务人次 (DOMAIN.md): one record per person (or household party) per activity, its
+ * `headcount` the number of people it signs in.
+ */
+
+/** Early arrivals sign in up to an hour before the start; a late sign-out an hour after the end. */
+export const SIGN_IN_OPENS_BEFORE_MS = 60 * 60 * 1000;
+export const SIGN_IN_CLOSES_AFTER_MS = 60 * 60 * 1000;
+
+export function signInProblem(
+  activity: { status: 'published' | 'cancelled'; startAt: Date; endAt: Date },
+  now: Date,
+): ErrorCode | null {
+  if (activity.status === 'cancelled') return 'ACTIVITY_CANCELLED';
+  if (now.getTime() < activity.startAt.getTime() - SIGN_IN_OPENS_BEFORE_MS) return 'SIGN_IN_NOT_OPEN';
+  if (now.getTime() > activity.endAt.getTime() + SIGN_IN_CLOSES_AFTER_MS) return 'SIGN_IN_CLOSED';
+  return null;
+}
+
+/**
+ * Who a walk-up sign-in may be: anyone at an open activity; at an invitation-only one, only the
+ * invited or those holding a booking.
+ */
+export function mayAttend(
+  activity: { audience: 'everyone' | 'invited'; invited: readonly string[] },
+  personId: string,
+  hasLiveBooking: boolean,
+): boolean {
+  return activity.audience === 'everyone' || hasLiveBooking || activity.invited.includes(personId);
+}
+
+export interface RosterFacts {
+  bookings: readonly { personId: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; partySize: number }[];
+  attendance: readonly { personId: string; headcount: number; signedOutAt?: Date; annulled: boolean }[];
+}
+
+/**
+ * The roster's counts, in people (a family of three is three). No-shows are confirmed parties
+ * with no valid sign-in; they are only final once the activity is over, but the live screen
+ * shows them as "not yet arrived" all along.
+ */
+export function rosterCounts({ bookings, attendance }: RosterFacts) {
+  const valid = attendance.filter((a) => !a.annulled);
+  const present = new Set(valid.map((a) => a.personId));
+  const confirmed = bookings.filter((b) => b.status === 'confirmed');
+  const sum = (xs: readonly { partySize?: number; headcount?: number }[]) =>
+    xs.reduce((total, x) => total + (x.headcount ?? x.partySize ?? 0), 0);
+  return {
+    booked: sum(confirmed),
+    waitlisted: sum(bookings.filter((b) => b.status === 'waitlisted')),
+    signedIn: sum(valid),
+    signedOut: sum(valid.filter((a) => a.signedOutAt)),
+    noShow: sum(confirmed.filter((b) => !present.has(b.personId))),
+  };
+}
+
+/** Personal codes (phone screen or printed card): "LC" + a random 10-character card id. */
+export const PERSONAL_CODE_PREFIX = 'LC';
+export const personalCodeFor = (cardId: string): string => `${PERSONAL_CODE_PREFIX}${cardId}`;
+export function cardIdFromPersonalCode(code: string): string | null {
+  const match = /^LC([0-9A-Za-z]{10})$/.exec(code.trim());
+  return match ? match[1]! : null;
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import {
+  activityDraftSchema,
+  activityKindSchema,
+  serviceAreaSchema,
+  volunteerRoleSchema,
+} from '@linli/types/entities/activity';
+import { db, _ } from '../runtime/cloud';
+import { narrow, narrowAll, storedDate } from './sdk';
+
+const COLLECTION = 'activities';
+
+export const activityDocSchema = z.object({
+  _id: z.string(),
+  stationId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  kind: activityKindSchema,
+  serviceArea: serviceAreaSchema,
+  areaId: z.string(),
+  communityId: z.string(),
+  place: z.string(),
+  startAt: storedDate,
+  endAt: storedDate,
+  capacity: z.number().int(),
+  /** Sum of confirmed party sizes; changed only by conditional updates (see takeSeats). */
+  seatsTaken: z.number().int(),
+  /** Number of waitlisted bookings (parties), for display. */
+  waitlisted: z.number().int(),
+  bookingOpensAt: storedDate,
+  bookingClosesAt: storedDate,
+  audience: z.enum(['everyone', 'invited']),
+  invited: z.array(z.string()),
+  volunteerRoles: z.array(volunteerRoleSchema),
+  coverUrl: z.string().optional(),
+  status: z.enum(['published', 'cancelled']),
+  cancelReason: z.string().optional(),
+  rescheduledAt: storedDate.optional(),
+  createdBy: z.string(),
+  createdAt: storedDate,
+  updatedAt: storedDate,
+  demo: z.boolean().optional(),
+});
+export type ActivityDoc = z.output<typeof activityDocSchema>;
+
+type Draft = z.output<typeof activityDraftSchema>;
+
+/** The draft's fields as stored (instants as Dates). */
+export function draftFields(draft: Draft) {
+  return {
+    title: draft.title,
+    description: draft.description,
+    kind: draft.kind,
+    serviceArea: draft.serviceArea,
+    areaId: draft.areaId,
+    communityId: draft.communityId,
+    place: draft.place,
+    startAt: new Date(draft.startAt),
+    endAt: new Date(draft.endAt),
+    capacity: draft.capacity,
+    bookingOpensAt: new Date(draft.bookingOpensAt),
+    bookingClosesAt: new Date(draft.bookingClosesAt),
+    audience: draft.audience,
+    invited: draft.invited,
+    volunteerRoles: draft.volunteerRoles,
+    ...(draft.coverUrl ? { coverUrl: draft.coverUrl } : {}),
+  };
+}
+
+export const activitiesRepository = {
+  async findById(id: string): Promise<ActivityDoc | null> {
+    const { data } = await db.collection(COLLECTION).where({ _id: id }).limit(1).get();
+    return data[0] ? narrow(activityDocSchema, data[0], 'activity') : null;
+  },
+
+  async insert(doc: ActivityDoc): Promise<void> {
+    await db.collection(COLLECTION).add({ data: { ...doc } });
+  },
+
+  /** Upcoming published activities of a station, soonest first, one page. */
+  async listUpcoming(
+    stationId: string,
+    filter: { communityId?: string; kind?: string; from: Date },
+    skip: number,
+    limit: number,
+  ): Promise<ActivityDoc[]> {
+    const where: Record<string, unknown> = { stationId, status: 'published', endAt: _.gte(filter.from) };
+    if (filter.communityId) where.communityId = filter.communityId;
+    if (filter.kind) where.kind = filter.kind;
+    const { data } = await db
+      .collection(COLLECTION)
+      .where(where)
+      .orderBy('startAt', 'asc')
+      .skip(skip)
+      .limit(limit)
+      .get();
+    return narrowAll(activityDocSchema, data, 'activity');
+  },
+
+  /** Every activity of a station, latest start first: the staff's management list. */
+  async listForStation(stationId: string, skip: number, limit: number): Promise<ActivityDoc[]> {
+    const { data } = await db
+      .collection(COLLECTION)
+      .where({ stationId })
+      .orderBy('startAt', 'desc')
+      .skip(skip)
+      .limit(limit)
+      .get();
+    return narrowAll(activityDocSchema, data, 'activity');
+  },
+
+  async findMany(ids: readonly string[]): Promise<ActivityDoc[]> {
+    if (ids.length === 0) return [];
+    const { data } = await db
+      .collection(COLLECTION)
+      .where({ _id: _.in([...ids]) })
+      .limit(ids.length)
+      .get();
+    return narrowAll(activityDocSchema, data, 'activity');
+  },
+
+  /**
+   * Takes `seats` atomically if they are still free: the database applies the condition and the
+   * increment as one step, so concurrent bookings can never overbook. The capacity is part of
+   * the condition so a concurrent capacity edit is not missed. False: not enough seats now.
+   */
+  async takeSeats(activity: Pick<ActivityDoc, '_id' | 'capacity'>, seats: number): Promise<boolean> {
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({
+        _id: activity._id,
+        status: 'published',
+        capacity: activity.capacity,
+        seatsTaken: _.lte(activity.capacity - seats),
+      })
+      .update({ data: { seatsTaken: _.inc(seats) } });
+    return stats.updated === 1;
+  },
+
+  async releaseSeats(activityId: string, seats: number): Promise<void> {
+    await db
+      .collection(COLLECTION)
+      .where({ _id: activityId, seatsTaken: _.gte(seats) })
+      .update({ data: { seatsTaken: _.inc(-seats) } });
+  },
+
+  async adjustWaitlisted(activityId: string, delta: number): Promise<void> {
+    const condition = delta < 0 ? { _id: activityId, waitlisted: _.gte(-delta) } : { _id: activityId };
+    await db
+      .collection(COLLECTION)
+      .where(condition)
+      .update({ data: { waitlisted: _.inc(delta) } });
+  },
+
+  /**
+   * Replaces the editable fields, on condition that the seats taken still fit the new capacity
+   * (checked by the database, so a booking racing the edit cannot end up over capacity).
+   */
+  async saveDraft(
+    id: string,
+    fields: ReturnType<typeof draftFields>,
+    extra: Record<string, unknown>,
+  ): Promise<boolean> {
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: id, seatsTaken: _.lte(fields.capacity) })
+      .update({
+        data: { ...fields, invited: _.set(fields.invited), volunteerRoles: _.set(fields.volunteerRoles), ...extra },
+      });
+    return stats.updated === 1;
+  },
+
+  async markCancelled(id: string, reason: string, now: Date): Promise<boolean> {
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: id, status: 'published' })
+      .update({ data: { status: 'cancelled', cancelReason: reason, updatedAt: now } });
+    return stats.updated === 1;
+  },
+};

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { signInMethodSchema } from '@linli/types/entities/activity';
+import { activityKindSchema } from '@linli/types/entities/activity';
+import { db, _ } from '../runtime/cloud';
+import { isDuplicateKeyError, narrow, narrowAll, readAllPages, storedDate } from './sdk';
+import { activityDocSchema, type ActivityDoc } from './activities';
+import { bookingDocSchema, type BookingDoc } from './bookings';
+
+const COLLECTION = 'attendance';
+
+const annulmentSchema = z.object({ by: z.string(), at: storedDate, reason: z.string() });
+
+/**
+ * Attendance: the source of truth for 服务人次. One record per person (or household party) per
+ * activity: `_id` is `<activityId>.<personId>`, so repeated scans cannot double-count. Records
+ * are never silently edited: an annulment is recorded with who, when and why, and a later
+ * sign-in after an annulment keeps the earlier state in `history`.
+ */
+export const attendanceDocSchema = z.object({
+  _id: z.string(),
+  activityId: z.string(),
+  stationId: z.string(),
+  /** Snapshot of the activity's area, kind and start for indicators by 片区, kind and period. */
+  areaId: z.string(),
+  kind: activityKindSchema,
+  activityStartAt: storedDate,
+  personId: z.string(),
+  personName: z.string(),
+  communityId: z.string().nullable(),
+  headcount: z.number().int().min(1),
+  signedInAt: storedDate,
+  signedOutAt: storedDate.optional(),
+  method: signInMethodSchema,
+  recordedBy: z.string(),
+  signedOutBy: z.string().optional(),
+  annulled: annulmentSchema.optional(),
+  history: z.array(z.record(z.string(), z.unknown())).default([]),
+});
+export type AttendanceDoc = z.output<typeof attendanceDocSchema>;
+
+export const attendanceId = (activityId: string, personId: string): string => `${activityId}.${personId}`;
+
+/** What one scan needs to know, read in one database request (see signInContext). */
+export interface SignInContext {
+  activity: ActivityDoc;
+  booking: BookingDoc | null;
+  attendance: AttendanceDoc | null;
+}
+
+export const attendanceRepository = {
+  /**
+   * The activity, the person's booking and their attendance record in ONE request: an
+   * aggregation on the activity that looks the other two up by their _id. A sign-in is then
+   * this read plus one write (plus the caller's profile): the budget is three per sign-in.
+   */
+  async signInContext(activityId: string, personId: string): Promise<SignInContext | null> {
+    const key = `.${personId}`;
+    const { list } = await db
+      .collection('activities')
+      .aggregate()
+      .match({ _id: activityId })
+      .addFields({ _personKey: _.aggregate.concat(['$_id', key]) })
+      .lookup({ from: 'bookings', localField: '_personKey', foreignField: '_id', as: '_booking' })
+      .lookup({ from: COLLECTION, localField: '_personKey', foreignField: '_id', as: '_attendance' })
+      .limit(1)
+      .end();
+    const row = list[0] as (Record<string, unknown> & { _booking: unknown[]; _attendance: unknown[] }) | undefined;
+    if (!row) return null;
+    const { _booking, _attendance, _personKey, ...activity } = row;
+    void _personKey;
+    return {
+      activity: narrow(activityDocSchema, activity, 'activity'),
+      booking: _booking[0] ? narrow(bookingDocSchema, _booking[0], 'booking') : null,
+      attendance: _attendance[0] ? narrow(attendanceDocSchema, _attendance[0], 'attendance') : null,
+    };
+  },
+
+  /** Inserts a sign-in; false if the person already has a record for this activity. */
+  async insert(doc: AttendanceDoc): Promise<boolean> {
+    try {
+      await db.collection(COLLECTION).add({ data: { ...doc } });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  },
+
+  async find(activityId: string, personId: string): Promise<AttendanceDoc | null> {
+    const { data } = await db
+      .collection(COLLECTION)
+      .where({ _id: attendanceId(activityId, personId) })
+      .limit(1)
+      .get();
+    return data[0] ? narrow(attendanceDocSchema, data[0], 'attendance') : null;
+  },
+
+  /** Signs in again after an annulment; the annulled state moves into `history`. */
+  async revive(previous: AttendanceDoc, fresh: AttendanceDoc): Promise<boolean> {
+    const { _id, history: _h, ...fields } = fresh;
+    void _h;
+    const { history, _id: _prevId, ...before } = previous;
+    void _prevId;
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id, annulled: _.exists(true), signedInAt: previous.signedInAt })
+      .update({
+        data: {
+          ...fields,
+          annulled: _.remove(),
+          signedOutAt: _.remove(),
+          signedOutBy: _.remove(),
+          history: _.set([...history, before]),
+        },
+      });
+    return stats.updated === 1;
+  },
+
+  async signOut(id: string, at: Date, by: string): Promise<boolean> {
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: id, signedOutAt: _.exists(false), annulled: _.exists(false) })
+      .update({ data: { signedOutAt: at, signedOutBy: by } });
+    return stats.updated === 1;
+  },
+
+  async annul(id: string, annulment: { by: string; at: Date; reason: string }): Promise<boolean> {
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: id, annulled: _.exists(false) })
+      .update({ data: { annulled: _.set(annulment) } });
+    return stats.updated === 1;
+  },
+
+  async forActivity(activityId: string): Promise<AttendanceDoc[]> {
+    const raws = await readAllPages(
+      async (skip, limit) =>
+        (
+          await db
+            .collection(COLLECTION)
+            .where({ activityId })
+            .orderBy('signedInAt', 'asc')
+            .skip(skip)
+            .limit(limit)
+            .get()
+        ).data,
+      5000,
+    );
+    return narrowAll(attendanceDocSchema, raws, 'attendance');
+  },
+
+  async forPerson(personId: string, activityIds: readonly string[]): Promise<AttendanceDoc[]> {
+    if (activityIds.length === 0) return [];
+    const ids = activityIds.map((a) => attendanceId(a, personId));
+    const { data } = await db
+      .collection(COLLECTION)
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+      .get();
+    return narrowAll(attendanceDocSchema, data, 'attendance');
+  },
+};

@@ -1,0 +1,17 @@
+import { createFunction } from '../../_shared/runtime/dispatcher';
+import { book, cancelBooking } from './handlers/booking';
+import { get, list, manage, mine } from './handlers/browse';
+import { cancel, publish, update } from './handlers/publishing';
+
+/** activity: publishing activities, browsing them, booking seats and the waitlist. */
+export const main = createFunction('activity', {
+  list,
+  get,
+  manage,
+  publish,
+  update,
+  cancel,
+  book,
+  cancelBooking,
+  mine,
+});

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { personalCodeFor } from '../../../_shared/domain/attendance';
+import { shortIdBytesNeeded, shortIdFromBytes } from '../../../_shared/domain/short-id';
+import {
+  issueSignInToken,
+  secondsUntilRotation,
+  signInWindow,
+  tokenExpiresAt,
+} from '../../../_shared/domain/signin-token';
+import { platform } from '../../../_shared/platform';
+import { qrPngBase64 } from '../../../_shared/qr';
+import { AppError } from '../../../_shared/runtime/app-error';
+import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { requireSecret } from '../../../_shared/runtime/secrets';
+import { activitiesRepository } from '../../../_shared/repositories/activities';
+import { usersRepository } from '../../../_shared/repositories/users';
+
+/** The page a sign-in code opens; the token travels as its `scene`. */
+export const CHECKIN_PAGE = 'pages/checkin/index';
+
+/**
+ * The code on the social worker's screen. A new token every 30 s (the screen asks again when
+ * `rotatesInSeconds` runs out); a photo of it stops working within a minute.
+ */
+export const code = defineAction('checkin', 'code', {
+  access: ['social_worker', 'admin'],
+  async handle({ activityId, mode }, { caller, now }) {
+    const activity = await activitiesRepository.findById(activityId);
+    if (!activity || activity.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该活动');
+    if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
+    const token = issueSignInToken({ secret: requireSecret('LINLI_SIGNIN_SECRET'), mode, activityId, now });
+    const image = await platform().miniProgramCode({ scene: token, page: CHECKIN_PAGE });
+    return {
+      token,
+      imageBase64: image.toString('base64'),
+      link: platform().linkFor(CHECKIN_PAGE, token),
+      expiresAt: tokenExpiresAt(signInWindow(now)).toISOString(),
+      rotatesInSeconds: secondsUntilRotation(now),
+    };
+  },
+});
+
+/** The resident's own long-lived code, for staff to scan (or print on a card). */
+export const myCode = defineAction('checkin', 'myCode', {
+  access: 'registered',
+  async handle(_input, { caller }) {
+    const cardId = await usersRepository.ensureCardId(caller, shortIdFromBytes(randomBytes(shortIdBytesNeeded())));
+    const personalCode = personalCodeFor(cardId);
+    return { code: personalCode, imageBase64: await qrPngBase64(personalCode), name: caller.name };
+  },
+});

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { rosterCounts } from '../../../_shared/domain/attendance';
+import { shortIdBytesNeeded, shortIdFromBytes } from '../../../_shared/domain/short-id';
+import { AppError } from '../../../_shared/runtime/app-error';
+import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { activitiesRepository, type ActivityDoc } from '../../../_shared/repositories/activities';
+import { attendanceRepository } from '../../../_shared/repositories/attendance';
+import { bookingsRepository } from '../../../_shared/repositories/bookings';
+import { stationsRepository } from '../../../_shared/repositories/stations';
+import { usersRepository, type UserDoc } from '../../../_shared/repositories/users';
+import { rosterEntry } from '../roster-view';
+import { recordSignIn } from '../signin-service';
+
+async function loadOwnActivity(activityId: string, stationId: string): Promise<ActivityDoc> {
+  const activity = await activitiesRepository.findById(activityId);
+  if (!activity || activity.stationId !== stationId) throw new AppError('NOT_FOUND', '未找到该活动');
+  return activity;
+}
+
+/** Everything a roster shows, read with a bounded number of requests whatever the turnout. */
+async function rosterData(activity: ActivityDoc) {
+  const [bookings, attendance, station] = await Promise.all([
+    bookingsRepository.forActivity(activity._id),
+    attendanceRepository.forActivity(activity._id),
+    stationsRepository.findById(activity.stationId),
+  ]);
+  const personIds = [...new Set([...bookings.map((b) => b.personId), ...attendance.map((a) => a.personId)])];
+  const recorders = [...new Set(attendance.flatMap((a) => [a.recordedBy, a.annulled?.by ?? a.recordedBy]))];
+  const people = await usersRepository.findMany([...new Set([...personIds, ...recorders])]);
+  const byId = new Map(people.map((p) => [p._id, p]));
+  const staffNames = new Map(people.filter((p) => recorders.includes(p._id)).map((p) => [p._id, p.name]));
+  return { bookings, attendance, station, personIds, byId, staffNames };
+}
+
+export const roster = defineAction('checkin', 'roster', {
+  access: ['social_worker', 'admin'],
+  async handle({ activityId }, { caller }) {
+    const activity = await loadOwnActivity(activityId, caller.stationId);
+    const { bookings, attendance, station, personIds, byId, staffNames } = await rosterData(activity);
+    const entries = personIds.map((personId) =>
+      rosterEntry({
+        personId,
+        person: byId.get(personId),
+        booking: bookings.find((b) => b.personId === personId),
+        attendance: attendance.find((a) => a.personId === personId),
+        station,
+        staffNames,
+      }),
+    );
+    const counts = rosterCounts({
+      bookings: bookings.map((b) => ({
+        personId: b.personId,
+        status: b.status === 'pending' ? 'waitlisted' : b.status,
+        partySize: b.partySize,
+      })),
+      attendance: attendance.map((a) => ({
+        personId: a.personId,
+        headcount: a.headcount,
+        signedOutAt: a.signedOutAt,
+        annulled: !!a.annulled,
+      })),
+    });
+    return { activityId, counts, entries };
+  },
+});
+
+export const searchPeople = defineAction('checkin', 'searchPeople', {
+  access: ['social_worker', 'admin'],
+  async handle({ activityId, query }, { caller }) {
+    const activity = await loadOwnActivity(activityId, caller.stationId);
+    const found = await usersRepository.search(caller.stationId, query);
+    const { bookings, attendance, station, staffNames } = await rosterData(activity);
+    return {
+      items: found.map((person) =>
+        rosterEntry({
+          personId: person._id,
+          person,
+          booking: bookings.find((b) => b.personId === person._id),
+          attendance: attendance.find((a) => a.personId === person._id),
+          station,
+          staffNames,
+        }),
+      ),
+    };
+  },
+});
+
+/**
+ * Signs in a resident who has no phone with them: one found by search, or a walk-in registered
+ * on the spot (staff vouch for their consent; the record says who registered them).
+ */
+export const proxySignIn = defineAction('checkin', 'proxySignIn', {
+  access: ['social_worker', 'admin'],
+  idempotent: true,
+  async handle(input, { caller, now }) {
+    let person: UserDoc | null;
+    if ('personId' in input) {
+      person = await usersRepository.findByOpenid(input.personId);
+      if (!person || person.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该居民');
+    } else {
+      const station = await stationsRepository.findById(caller.stationId);
+      if (!station?.communities.some((c) => c.id === input.walkIn.communityId)) {
+        throw new AppError('INVALID_INPUT', '请选择本站的社区', [
+          { path: 'walkIn.communityId', message: '社区不属于本站' },
+        ]);
+      }
+      person = {
+        _id: `walkin-${shortIdFromBytes(randomBytes(shortIdBytesNeeded()))}`,
+        name: input.walkIn.name,
+        stationId: caller.stationId,
+        communityId: input.walkIn.communityId,
+        roles: ['resident'],
+        ...(input.walkIn.phone ? { phone: input.walkIn.phone } : {}),
+        consentAt: now,
+        createdAt: now,
+        updatedAt: now,
+        walkIn: true,
+        createdBy: caller._id,
+      };
+      await usersRepository.createWalkIn(person);
+    }
+    return recordSignIn({
+      activityId: input.activityId,
+      attendee: { id: person._id, name: person.name, communityId: person.communityId },
+      mode: 'in',
+      method: 'proxy',
+      recordedBy: caller._id,
+      requireStationId: caller.stationId,
+      now,
+    });
+  },
+});
+
+/** Annuls a mistaken sign-in. The record stays, marked with who annulled it, when and why. */
+export const annul = defineAction('checkin', 'annul', {
+  access: ['social_worker', 'admin'],
+  async handle({ activityId, personId, reason }, { caller, now }) {
+    const activity = await loadOwnActivity(activityId, caller.stationId);
+    const record = await attendanceRepository.find(activityId, personId);
+    if (!record) throw new AppError('NOT_SIGNED_IN', '此人没有签到记录');
+    await attendanceRepository.annul(record._id, { by: caller._id, at: now, reason });
+    const { bookings, attendance, station, byId, staffNames } = await rosterData(activity);
+    return rosterEntry({
+      personId,
+      person: byId.get(personId),
+      booking: bookings.find((b) => b.personId === personId),
+      attendance: attendance.find((a) => a.personId === personId),
+      station,
+      staffNames: new Map([...staffNames, [caller._id, caller.name]]),
+    });
+  },
+});

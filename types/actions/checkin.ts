@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { idSchema, personNameSchema, phoneSchema } from '../entities/common';
+import { activityIdSchema, bookingStatusSchema, signInMethodSchema } from '../entities/activity';
+
+/** The rotating code a social worker shows: 'in' to sign in, 'out' to sign out. */
+export const signInModeSchema = z.enum(['in', 'out']);
+
+/** What a scan (or a staff action) did, for the result screen. */
+export const signInResultSchema = z.object({
+  outcome: z.enum(['signed_in', 'already_signed_in', 'signed_out', 'already_signed_out']),
+  activityId: activityIdSchema,
+  activityTitle: z.string(),
+  /** Whom it concerns, as the viewer may see the name (masked for door helpers). */
+  personName: z.string(),
+  headcount: z.number().int().min(1),
+  /** When the sign-in (or sign-out) was recorded: the first time, for an "already". */
+  at: z.iso.datetime({ offset: true }),
+});
+export type SignInResult = z.infer<typeof signInResultSchema>;
+
+export const rosterEntrySchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  communityName: z.string().nullable(),
+  /** Last four digits only; the full number stays with the profile. */
+  phoneTail: z.string().nullable(),
+  walkIn: z.boolean(),
+  booking: bookingStatusSchema.nullable(),
+  partySize: z.number().int(),
+  signedInAt: z.iso.datetime({ offset: true }).nullable(),
+  signedOutAt: z.iso.datetime({ offset: true }).nullable(),
+  method: signInMethodSchema.nullable(),
+  recordedBy: z.string().nullable(),
+  annulled: z.object({ by: z.string(), at: z.iso.datetime({ offset: true }), reason: z.string() }).nullable(),
+});
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+
+export const rosterSchema = z.object({
+  activityId: activityIdSchema,
+  counts: z.object({
+    booked: z.number().int(),
+    waitlisted: z.number().int(),
+    /** People (headcount), not records: a family of three counts three. */
+    signedIn: z.number().int(),
+    signedOut: z.number().int(),
+    noShow: z.number().int(),
+  }),
+  entries: z.array(rosterEntrySchema),
+});
+
+const walkInSchema = z
+  .object({
+    name: personNameSchema,
+    communityId: idSchema,
+    phone: z.union([phoneSchema, z.literal('')]).optional(),
+  })
+  .strict();
+
+export const checkinActions = {
+  code: {
+    summary: '签到/签退二维码（每30秒更换），供社工在现场展示。',
+    input: z.object({ activityId: activityIdSchema, mode: signInModeSchema }).strict(),
+    output: z.object({
+      token: z.string(),
+      /** PNG, base64: a mini-program code on WeChat, a QR of the H5 link locally. */
+      imageBase64: z.string(),
+      link: z.string(),
+      expiresAt: z.iso.datetime({ offset: true }),
+      rotatesInSeconds: z.number().int(),
+    }),
+  },
+  scan: {
+    summary: '居民扫描现场二维码签到或签退。',
+    input: z.object({ token: z.string().min(1).max(64) }).strict(),
+    output: signInResultSchema,
+  },
+  myCode: {
+    summary: '我的个人签到码（长期有效，可打印成卡片），供工作人员扫码代签。',
+    input: z.object({}).strict(),
+    output: z.object({ code: z.string(), imageBase64: z.string(), name: z.string() }),
+  },
+  staffScan: {
+    summary: '工作人员扫描居民的个人签到码，为其签到或签退。',
+    input: z.object({ activityId: activityIdSchema, code: z.string().min(1).max(64), mode: signInModeSchema }).strict(),
+    output: signInResultSchema,
+  },
+  searchPeople: {
+    summary: '按姓名或手机尾号查找本站居民，用于代签。',
+    input: z
+      .object({ activityId: activityIdSchema, query: z.string().trim().min(1, '请输入姓名或手机尾号').max(20) })
+      .strict(),
+    output: z.object({ items: z.array(rosterEntrySchema) }),
+  },
+  proxySignIn: {
+    summary: '为没有手机的居民代签到；可现场登记新居民（姓名、社区，手机号可不填）。',
+    input: z.union([
+      z.object({ activityId: activityIdSchema, personId: z.string().min(1).max(64) }).strict(),
+      z.object({ activityId: activityIdSchema, walkIn: walkInSchema }).strict(),
+    ]),
+    output: signInResultSchema,
+  },
+  annul: {
+    summary: '撤销一条误签到（保留记录，注明撤销人与原因）。',
+    input: z
+      .object({
+        activityId: activityIdSchema,
+        personId: z.string().min(1).max(64),
+        reason: z.string().trim().min(2, '请填写撤销原因').max(100),
+      })
+      .strict(),
+    output: rosterEntrySchema,
+  },
+  roster: {
+    summary: '活动名单：报名、签到、签退、未到，实时计数。',
+    input: z.object({ activityId: activityIdSchema }).strict(),
+    output: rosterSchema,
+  },
+} as const;
