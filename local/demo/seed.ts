@@ -111,6 +111,186 @@ export const DEMO_PERSONAS: DemoPersona[] = [
   },
 ];
 
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
+
+/**
+ * Demo activities around the moment of seeding: one running now (so sign-in can be tried at
+ * once), several upcoming, and two past ones with attendance. Ids are fixed 10-character ids.
+ */
+function demoActivities(now: Date) {
+  const at = (offsetMs: number, hour?: number) => {
+    const d = new Date(now.getTime() + offsetMs);
+    if (hour !== undefined) d.setUTCHours(hour - 8, 0, 0, 0); // hour in Asia/Shanghai
+    return d;
+  };
+  const base = {
+    stationId: DEMO_STATION_ID,
+    description: '',
+    audience: 'everyone' as const,
+    invited: [] as string[],
+    volunteerRoles: [] as { role: string; count: number }[],
+    seatsTaken: 0,
+    waitlisted: 0,
+    status: 'published' as const,
+    createdBy: 'oDemoSocial0001',
+    createdAt: now,
+    updatedAt: now,
+    demo: true,
+  };
+  const activity = (
+    id: string,
+    title: string,
+    kind: string,
+    serviceArea: string,
+    areaId: string,
+    communityId: string,
+    place: string,
+    startAt: Date,
+    hours: number,
+    capacity: number,
+    description = '',
+  ) => ({
+    ...base,
+    _id: id,
+    title,
+    kind,
+    serviceArea,
+    areaId,
+    communityId,
+    place,
+    description,
+    startAt,
+    endAt: new Date(startAt.getTime() + hours * HOUR),
+    capacity,
+    bookingOpensAt: new Date(now.getTime() - 7 * DAY),
+    bookingClosesAt: startAt,
+  });
+  return [
+    activity(
+      'DemoAct001',
+      '太极晨练（正在进行）',
+      'small_event',
+      'elderly',
+      'area1',
+      'comm1',
+      '光复社区广场',
+      new Date(now.getTime() - 15 * 60 * 1000),
+      2,
+      40,
+      '跟着老师一起练太极，强身健体。',
+    ),
+    activity(
+      'DemoAct002',
+      '长者健康讲座：预防跌倒',
+      'lecture',
+      'elderly',
+      'area1',
+      'comm2',
+      '扬仁社区活动室',
+      at(DAY, 9),
+      1.5,
+      40,
+      '康复治疗师讲解居家防跌倒要点，现场测量血压。',
+    ),
+    activity(
+      'DemoAct003',
+      '亲子手工坊：做灯笼',
+      'workshop',
+      'family',
+      'area2',
+      'comm3',
+      '杉木栏社区二楼',
+      at(3 * DAY, 15),
+      2,
+      12,
+      '家长和孩子一起做灯笼，材料由社工站提供。',
+    ),
+    {
+      ...activity(
+        'DemoAct004',
+        '社区议事会：加装电梯',
+        'resident_forum',
+        'community',
+        'area2',
+        'comm4',
+        '兴隆社区会议室',
+        at(5 * DAY, 19),
+        1.5,
+        30,
+      ),
+      volunteerRoles: [{ role: '签到引导', count: 2 }],
+    },
+    {
+      ...activity(
+        'DemoAct005',
+        '重阳敬老文艺汇演',
+        'large_event',
+        'elderly',
+        'area3',
+        'comm5',
+        '华林社区文化广场',
+        at(10 * DAY, 9),
+        3,
+        150,
+      ),
+      volunteerRoles: [
+        { role: '秩序维护', count: 4 },
+        { role: '长者陪护', count: 6 },
+      ],
+    },
+    activity(
+      'DemoAct006',
+      '防诈骗宣讲',
+      'policy_talk',
+      'community',
+      'area3',
+      'comm6',
+      '西关社区活动室',
+      at(-7 * DAY, 10),
+      1,
+      50,
+    ),
+    activity(
+      'DemoAct007',
+      '长者生日会',
+      'small_event',
+      'elderly',
+      'area1',
+      'comm1',
+      '光复社区活动室',
+      at(-3 * DAY, 15),
+      2,
+      30,
+    ),
+  ];
+}
+
+/** Past activities' sign-ins, so rosters and indicators have something to show. */
+function demoAttendance(activities: ReturnType<typeof demoActivities>) {
+  const people = DEMO_PERSONAS.filter((p) => p.stationId === DEMO_STATION_ID && p.roles.length === 1);
+  return activities
+    .filter((a) => a._id === 'DemoAct006' || a._id === 'DemoAct007')
+    .flatMap((a) =>
+      people.map((p, i) => ({
+        _id: `${a._id}.${p.openid}`,
+        activityId: a._id,
+        stationId: a.stationId,
+        areaId: a.areaId,
+        kind: a.kind,
+        activityStartAt: a.startAt,
+        personId: p.openid,
+        personName: p.name,
+        communityId: p.communityId,
+        headcount: 1,
+        signedInAt: new Date(a.startAt.getTime() + i * 60 * 1000),
+        method: 'scan',
+        recordedBy: p.openid,
+        history: [],
+      })),
+    );
+}
+
 /** Seeds an empty database; a database that already has stations is left alone. */
 export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seeded: boolean }> {
   if ((await db.dump('stations')).length > 0) return { seeded: false };
@@ -133,5 +313,8 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
       demo: true,
     })),
   );
+  const activities = demoActivities(now);
+  await db.insertMany('activities', activities);
+  await db.insertMany('attendance', demoAttendance(activities));
   return { seeded: true };
 }
