@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountActions } from './actions/account';
 import { activityActions } from './actions/activity';
 import { checkinActions } from './actions/checkin';
+import { ledgerActions } from './actions/ledger';
 import { stationActions } from './actions/station';
 
 /**
@@ -14,6 +15,7 @@ export const API = {
   account: accountActions,
   activity: activityActions,
   checkin: checkinActions,
+  ledger: ledgerActions,
   station: stationActions,
 } as const;
 

@@ -15,6 +15,8 @@ const loaders: Record<FunctionName, () => CloudFunctionMain> = {
   activity: () => require('../../cloudfunctions/activity/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   checkin: () => require('../../cloudfunctions/checkin/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ledger: () => require('../../cloudfunctions/ledger/src/index').main,
 };
 
 const loaded = new Map<string, CloudFunctionMain>();

@@ -5,31 +5,16 @@ import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { activitiesRepository, type ActivityDoc } from '../../../_shared/repositories/activities';
 import { attendanceRepository } from '../../../_shared/repositories/attendance';
-import { bookingsRepository } from '../../../_shared/repositories/bookings';
 import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository, type UserDoc } from '../../../_shared/repositories/users';
-import { rosterEntry } from '../roster-view';
+import { rosterEntry } from '../../../_shared/views/roster';
+import { rosterData } from '../../../_shared/queries/roster';
 import { recordSignIn } from '../signin-service';
 
 async function loadOwnActivity(activityId: string, stationId: string): Promise<ActivityDoc> {
   const activity = await activitiesRepository.findById(activityId);
   if (!activity || activity.stationId !== stationId) throw new AppError('NOT_FOUND', '未找到该活动');
   return activity;
-}
-
-/** Everything a roster shows, read with a bounded number of requests whatever the turnout. */
-async function rosterData(activity: ActivityDoc) {
-  const [bookings, attendance, station] = await Promise.all([
-    bookingsRepository.forActivity(activity._id),
-    attendanceRepository.forActivity(activity._id),
-    stationsRepository.findById(activity.stationId),
-  ]);
-  const personIds = [...new Set([...bookings.map((b) => b.personId), ...attendance.map((a) => a.personId)])];
-  const recorders = [...new Set(attendance.flatMap((a) => [a.recordedBy, a.annulled?.by ?? a.recordedBy]))];
-  const people = await usersRepository.findMany([...new Set([...personIds, ...recorders])]);
-  const byId = new Map(people.map((p) => [p._id, p]));
-  const staffNames = new Map(people.filter((p) => recorders.includes(p._id)).map((p) => [p._id, p.name]));
-  return { bookings, attendance, station, personIds, byId, staffNames };
 }
 
 export const roster = defineAction('checkin', 'roster', {

@@ -1,8 +1,8 @@
 import type { RosterEntry } from '@linli/types/actions/checkin';
-import type { AttendanceDoc } from '../../_shared/repositories/attendance';
-import type { BookingDoc } from '../../_shared/repositories/bookings';
-import type { StationDoc } from '../../_shared/repositories/stations';
-import type { UserDoc } from '../../_shared/repositories/users';
+import type { AttendanceDoc } from '../repositories/attendance';
+import type { BookingDoc } from '../repositories/bookings';
+import type { StationDoc } from '../repositories/stations';
+import type { UserDoc } from '../repositories/users';
 
 /**
  * One row of a roster, for the staff of the activity's station: full names (they run the door)

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { activityIdSchema } from '../entities/activity';
+
+/** A generated file, base64: the client saves it (H5: download; WeChat: open as a document). */
+export const generatedFileSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+});
+export type GeneratedFile = z.infer<typeof generatedFileSchema>;
+
+/** ledger (台账): the evidence evaluators ask for, as files. */
+export const ledgerActions = {
+  signInSheet: {
+    summary: '导出活动签到表（xlsx）：姓名、社区、人数、签到签退时间、方式、记录人。',
+    input: z.object({ activityId: activityIdSchema }).strict(),
+    output: generatedFileSchema,
+  },
+} as const;
