@@ -64,7 +64,7 @@ export function signInSheet(activity: SheetActivity, entries: readonly SheetEntr
   return {
     heading: [
       `活动：${activity.title}（${ACTIVITY_KIND_LABELS[activity.kind]}）`,
-      `时间：${sheetTime(activity.startAt)} 至 ${sheetTime(activity.endAt).slice(11)}　地点：${activity.place}`,
+      `时间：${sheetTime(activity.startAt)} 至 ${sheetTime(activity.endAt).slice(11)}，地点：${activity.place}`,
     ],
     columns: SHEET_COLUMNS,
     rows,
