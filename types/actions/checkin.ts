@@ -56,6 +56,17 @@ const walkInSchema = z
   })
   .strict();
 
+const paperEntrySchema = z.union([
+  z.object({ personId: z.string().min(1).max(64) }).strict(),
+  z.object({ walkIn: walkInSchema }).strict(),
+]);
+
+export const doorHelperSchema = z.object({
+  openid: z.string(),
+  name: z.string(),
+  grantedAt: z.iso.datetime({ offset: true }),
+});
+
 export const checkinActions = {
   code: {
     summary: '签到/签退二维码（每30秒更换），供社工在现场展示。',
@@ -80,7 +91,7 @@ export const checkinActions = {
     output: z.object({ code: z.string(), imageBase64: z.string(), name: z.string() }),
   },
   staffScan: {
-    summary: '工作人员扫描居民的个人签到码，为其签到或签退。',
+    summary: '工作人员（或被授权的志愿者）扫描居民的个人签到码，为其签到或签退；志愿者看到的姓名打码。',
     input: z.object({ activityId: activityIdSchema, code: z.string().min(1).max(64), mode: signInModeSchema }).strict(),
     output: signInResultSchema,
   },
@@ -109,6 +120,36 @@ export const checkinActions = {
       })
       .strict(),
     output: rosterEntrySchema,
+  },
+  recordPaper: {
+    summary: '活动结束后按纸质签到表补录签到（标记为纸质补录，记录补录人与说明）。',
+    input: z
+      .object({
+        activityId: activityIdSchema,
+        entries: z.array(paperEntrySchema).min(1, '请至少补录一人').max(200),
+        note: z.string().trim().min(2, '请说明补录原因').max(100),
+      })
+      .strict(),
+    output: z.object({ recorded: z.number().int(), alreadyPresent: z.number().int() }),
+  },
+  grantHelper: {
+    summary: '让一位志愿者在本场活动协助扫码签到（只能看到签到结果，看不到名单详情）。',
+    input: z.object({ activityId: activityIdSchema, openid: z.string().min(1).max(64) }).strict(),
+    output: z.object({ items: z.array(doorHelperSchema) }),
+  },
+  revokeHelper: {
+    summary: '取消志愿者的协助扫码权限。',
+    input: z.object({ activityId: activityIdSchema, openid: z.string().min(1).max(64) }).strict(),
+    output: z.object({ items: z.array(doorHelperSchema) }),
+  },
+  myHelperActivities: {
+    summary: '我被授权协助扫码的活动（志愿者）。',
+    input: z.object({}).strict(),
+    output: z.object({
+      items: z.array(
+        z.object({ activityId: activityIdSchema, title: z.string(), startAt: z.iso.datetime({ offset: true }) }),
+      ),
+    }),
   },
   roster: {
     summary: '活动名单：报名、签到、签退、未到，实时计数。',

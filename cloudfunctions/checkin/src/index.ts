@@ -1,9 +1,10 @@
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { code, myCode } from './handlers/codes';
+import { grantHelper, myHelperActivities, recordPaper, revokeHelper } from './handlers/door';
 import { annul, proxySignIn, roster, searchPeople } from './handlers/roster';
 import { scan, staffScan } from './handlers/scanning';
 
-/** checkin: rotating sign-in codes, scans, personal codes, proxy sign-in and the live roster. */
+/** checkin: rotating sign-in codes, scans, personal codes, proxy and paper sign-in, door helpers, the roster. */
 export const main = createFunction('checkin', {
   code,
   scan,
@@ -12,5 +13,9 @@ export const main = createFunction('checkin', {
   searchPeople,
   proxySignIn,
   annul,
+  recordPaper,
+  grantHelper,
+  revokeHelper,
+  myHelperActivities,
   roster,
 });

@@ -22,6 +22,9 @@ export interface SignInRequest {
   now: Date;
 }
 
+/** Paper lists are entered after the event: no sign-in window; the time recorded is the start. */
+const isPaper = (request: SignInRequest) => request.method === 'paper';
+
 /**
  * Records one sign-in or sign-out — the one decision every way of signing in goes through
  * (resident scan, staff scan of a personal code, proxy). Database work: one aggregation that
@@ -37,7 +40,10 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
   }
   const { activity, booking, attendance } = context;
   const problem = signInProblem(activity, now);
-  if (problem) throw new AppError(problem);
+  if (isPaper(request)) {
+    if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
+    if (now < activity.startAt) throw new AppError('SIGN_IN_NOT_OPEN', '活动开始后才能补录纸质签到');
+  } else if (problem) throw new AppError(problem);
 
   const result = (outcome: SignInResult['outcome'], at: Date, headcount: number): SignInResult => ({
     outcome,
@@ -74,7 +80,7 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
     personName: attendee.name,
     communityId: attendee.communityId,
     headcount: liveBooking?.partySize ?? 1,
-    signedInAt: now,
+    signedInAt: isPaper(request) ? activity.startAt : now,
     method: request.method,
     recordedBy: request.recordedBy,
     history: [],
@@ -82,7 +88,7 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
   const written = attendance
     ? await attendanceRepository.revive(attendance, doc)
     : await attendanceRepository.insert(doc);
-  if (written) return result('signed_in', now, doc.headcount);
+  if (written) return result('signed_in', doc.signedInAt, doc.headcount);
   // Lost a race with a concurrent scan of the same person: theirs is the sign-in.
   const winner = await attendanceRepository.find(activityId, attendee.id);
   return result('already_signed_in', winner?.signedInAt ?? now, winner?.headcount ?? doc.headcount);

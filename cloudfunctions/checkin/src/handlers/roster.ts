@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { rosterCounts } from '../../../_shared/domain/attendance';
-import { shortIdBytesNeeded, shortIdFromBytes } from '../../../_shared/domain/short-id';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { activitiesRepository, type ActivityDoc } from '../../../_shared/repositories/activities';
 import { attendanceRepository } from '../../../_shared/repositories/attendance';
-import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository, type UserDoc } from '../../../_shared/repositories/users';
 import { rosterEntry } from '../../../_shared/views/roster';
+import { createWalkIn } from './walk-in';
 import { rosterData } from '../../../_shared/queries/roster';
 import { recordSignIn } from '../signin-service';
 
@@ -83,26 +81,7 @@ export const proxySignIn = defineAction('checkin', 'proxySignIn', {
       person = await usersRepository.findByOpenid(input.personId);
       if (!person || person.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该居民');
     } else {
-      const station = await stationsRepository.findById(caller.stationId);
-      if (!station?.communities.some((c) => c.id === input.walkIn.communityId)) {
-        throw new AppError('INVALID_INPUT', '请选择本站的社区', [
-          { path: 'walkIn.communityId', message: '社区不属于本站' },
-        ]);
-      }
-      person = {
-        _id: `walkin-${shortIdFromBytes(randomBytes(shortIdBytesNeeded()))}`,
-        name: input.walkIn.name,
-        stationId: caller.stationId,
-        communityId: input.walkIn.communityId,
-        roles: ['resident'],
-        ...(input.walkIn.phone ? { phone: input.walkIn.phone } : {}),
-        consentAt: now,
-        createdAt: now,
-        updatedAt: now,
-        walkIn: true,
-        createdBy: caller._id,
-      };
-      await usersRepository.createWalkIn(person);
+      person = await createWalkIn(caller, input.walkIn, now);
     }
     return recordSignIn({
       activityId: input.activityId,

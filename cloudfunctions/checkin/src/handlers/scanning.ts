@@ -1,4 +1,7 @@
 import { cardIdFromPersonalCode } from '../../../_shared/domain/attendance';
+import { maskName } from '../../../_shared/domain/masking';
+import { isStaff } from '../../../_shared/domain/roles';
+import { doorHelpersRepository } from '../../../_shared/repositories/door-helpers';
 import { verifySignInToken } from '../../../_shared/domain/signin-token';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
@@ -28,14 +31,20 @@ export const scan = defineAction('checkin', 'scan', {
   },
 });
 
-/** Staff scan a resident's personal code (phone screen or printed card) for them. */
+/**
+ * Staff — or a volunteer they made door helper for this activity — scan a resident's personal
+ * code (phone screen or printed card). A helper sees the outcome with the name masked: they
+ * help at the door, they do not get the roster.
+ */
 export const staffScan = defineAction('checkin', 'staffScan', {
-  access: ['social_worker', 'admin'],
+  access: 'registered',
   async handle({ activityId, code, mode }, { caller, now }) {
+    const staff = isStaff(caller.roles);
+    if (!staff && !(await doorHelpersRepository.isActive(activityId, caller._id))) throw new AppError('FORBIDDEN');
     const cardId = cardIdFromPersonalCode(code);
     const person = cardId ? await usersRepository.findByCardId(cardId) : null;
     if (!person) throw new AppError('CODE_INVALID');
-    return recordSignIn({
+    const result = await recordSignIn({
       activityId,
       attendee: { id: person._id, name: person.name, communityId: person.communityId },
       mode,
@@ -44,5 +53,6 @@ export const staffScan = defineAction('checkin', 'staffScan', {
       requireStationId: caller.stationId,
       now,
     });
+    return staff ? result : { ...result, personName: maskName(result.personName) };
   },
 });

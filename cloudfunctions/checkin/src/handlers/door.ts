@@ -1,0 +1,106 @@
+import { AppError } from '../../../_shared/runtime/app-error';
+import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { activitiesRepository, type ActivityDoc } from '../../../_shared/repositories/activities';
+import { doorHelperId, doorHelpersRepository } from '../../../_shared/repositories/door-helpers';
+import { usersRepository } from '../../../_shared/repositories/users';
+import { recordSignIn } from '../signin-service';
+import { createWalkIn } from './walk-in';
+
+async function loadOwnActivity(activityId: string, stationId: string): Promise<ActivityDoc> {
+  const activity = await activitiesRepository.findById(activityId);
+  if (!activity || activity.stationId !== stationId) throw new AppError('NOT_FOUND', '未找到该活动');
+  return activity;
+}
+
+async function helperList(activityId: string) {
+  const helpers = await doorHelpersRepository.forActivity(activityId);
+  const people = await usersRepository.findMany(helpers.map((h) => h.openid));
+  return {
+    items: helpers.map((h) => ({
+      openid: h.openid,
+      name: people.find((p) => p._id === h.openid)?.name ?? '志愿者',
+      grantedAt: h.grantedAt.toISOString(),
+    })),
+  };
+}
+
+/** Only approved volunteers of the station can be door helpers. */
+export const grantHelper = defineAction('checkin', 'grantHelper', {
+  access: ['social_worker', 'admin'],
+  async handle({ activityId, openid }, { caller, now }) {
+    await loadOwnActivity(activityId, caller.stationId);
+    const volunteer = await usersRepository.findByOpenid(openid);
+    if (!volunteer || volunteer.stationId !== caller.stationId || !volunteer.roles.includes('volunteer')) {
+      throw new AppError('INVALID_INPUT', '只能授权本站已审核的志愿者', [
+        { path: 'openid', message: '不是本站志愿者' },
+      ]);
+    }
+    await doorHelpersRepository.grant({
+      _id: doorHelperId(activityId, openid),
+      activityId,
+      stationId: caller.stationId,
+      openid,
+      grantedBy: caller._id,
+      grantedAt: now,
+    });
+    return helperList(activityId);
+  },
+});
+
+export const revokeHelper = defineAction('checkin', 'revokeHelper', {
+  access: ['social_worker', 'admin'],
+  async handle({ activityId, openid }, { caller, now }) {
+    await loadOwnActivity(activityId, caller.stationId);
+    await doorHelpersRepository.revoke(activityId, openid, now);
+    return helperList(activityId);
+  },
+});
+
+export const myHelperActivities = defineAction('checkin', 'myHelperActivities', {
+  access: 'registered',
+  async handle(_input, { caller, now }) {
+    const grants = await doorHelpersRepository.forHelper(caller._id);
+    const activities = await activitiesRepository.findMany(grants.map((g) => g.activityId));
+    return {
+      items: activities
+        .filter((a) => a.status === 'published' && a.endAt > now)
+        .sort((a, b) => a.startAt.getTime() - b.startAt.getTime())
+        .map((a) => ({ activityId: a._id, title: a.title, startAt: a.startAt.toISOString() })),
+    };
+  },
+});
+
+/**
+ * Attendance from a paper sign-in list, entered after the event: each entry is marked 纸质签到
+ * 补录 with who entered it; people already signed in are left as they are.
+ */
+export const recordPaper = defineAction('checkin', 'recordPaper', {
+  access: ['social_worker', 'admin'],
+  idempotent: true,
+  async handle({ activityId, entries }, { caller, now }) {
+    await loadOwnActivity(activityId, caller.stationId);
+    let recorded = 0;
+    let alreadyPresent = 0;
+    for (const entry of entries) {
+      const person =
+        'personId' in entry
+          ? await usersRepository.findByOpenid(entry.personId)
+          : await createWalkIn(caller, entry.walkIn, now);
+      if (!person || person.stationId !== caller.stationId) {
+        throw new AppError('NOT_FOUND', '名单中有本站找不到的居民，请检查后再补录');
+      }
+      const result = await recordSignIn({
+        activityId,
+        attendee: { id: person._id, name: person.name, communityId: person.communityId },
+        mode: 'in',
+        method: 'paper',
+        recordedBy: caller._id,
+        requireStationId: caller.stationId,
+        now,
+      });
+      if (result.outcome === 'signed_in') recorded += 1;
+      else alreadyPresent += 1;
+    }
+    return { recorded, alreadyPresent };
+  },
+});

@@ -1,0 +1,98 @@
+import { startFunctionHarness, type FunctionHarness } from '../../support/functions';
+import { publish, SOCIAL } from '../../support/activities';
+
+const RESIDENT = 'oDemoResident01';
+const VOLUNTEER = 'oDemoVolunteer1';
+
+let h: FunctionHarness;
+beforeEach(async () => {
+  h = await startFunctionHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const running = () =>
+  publish(
+    h,
+    {
+      bookingOpensAt: new Date(Date.now() - 7200_000).toISOString(),
+      bookingClosesAt: new Date(Date.now() - 600_000).toISOString(),
+    },
+    -10 / 60,
+  );
+
+describe('door helpers', () => {
+  it('a volunteer made door helper scans personal codes and sees only a masked name', async () => {
+    const activity = await running();
+    const { code } = await h.ok(RESIDENT, 'checkin', 'myCode', {});
+    expect(await h.errorCode(VOLUNTEER, 'checkin', 'staffScan', { activityId: activity.id, code, mode: 'in' })).toBe(
+      'FORBIDDEN',
+    );
+
+    const { items } = await h.ok(SOCIAL, 'checkin', 'grantHelper', { activityId: activity.id, openid: VOLUNTEER });
+    expect(items.map((i) => i.name)).toEqual(['赵志愿']);
+    const result = await h.ok(VOLUNTEER, 'checkin', 'staffScan', { activityId: activity.id, code, mode: 'in' });
+    expect(result).toMatchObject({ outcome: 'signed_in', personName: '张**' });
+    expect((await h.ok(VOLUNTEER, 'checkin', 'myHelperActivities', {})).items.map((i) => i.activityId)).toEqual([
+      activity.id,
+    ]);
+
+    // A helper gets no roster, and loses scanning when revoked.
+    expect(await h.errorCode(VOLUNTEER, 'checkin', 'roster', { activityId: activity.id })).toBe('FORBIDDEN');
+    await h.ok(SOCIAL, 'checkin', 'revokeHelper', { activityId: activity.id, openid: VOLUNTEER });
+    expect(await h.errorCode(VOLUNTEER, 'checkin', 'staffScan', { activityId: activity.id, code, mode: 'out' })).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('only approved volunteers of the station can be made door helpers', async () => {
+    const activity = await running();
+    const result = await h.call(SOCIAL, 'checkin', 'grantHelper', { activityId: activity.id, openid: RESIDENT });
+    expect(!result.ok && result.error).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'openid' }] });
+  });
+});
+
+describe('paper sign-in lists', () => {
+  it('records attendance from a paper list after the event, marked as such, without double counting', async () => {
+    const past = await publish(
+      h,
+      {
+        bookingOpensAt: new Date(Date.now() - 96 * 3600_000).toISOString(),
+        bookingClosesAt: new Date(Date.now() - 49 * 3600_000).toISOString(),
+      },
+      -48,
+    );
+    expect(await h.errorCode(SOCIAL, 'checkin', 'proxySignIn', { activityId: past.id, personId: RESIDENT })).toBe(
+      'SIGN_IN_CLOSED',
+    );
+    const input = {
+      activityId: past.id,
+      note: '现场网络故障，按纸质签到表补录',
+      entries: [
+        { personId: RESIDENT },
+        { personId: 'oDemoResident02' },
+        { walkIn: { name: '黄伯', communityId: 'comm2' } },
+      ],
+    };
+    expect(await h.ok(SOCIAL, 'checkin', 'recordPaper', input)).toEqual({ recorded: 3, alreadyPresent: 0 });
+    expect(await h.ok(SOCIAL, 'checkin', 'recordPaper', { ...input, entries: [{ personId: RESIDENT }] })).toEqual({
+      recorded: 0,
+      alreadyPresent: 1,
+    });
+    const roster = await h.ok(SOCIAL, 'checkin', 'roster', { activityId: past.id });
+    expect(roster.counts.signedIn).toBe(3);
+    expect(roster.entries.every((e) => e.method === 'paper' && e.signedInAt === past.startAt)).toBe(true);
+  });
+
+  it('refuses paper records before the activity has started', async () => {
+    const later = await publish(h, {}, 5);
+    expect(
+      await h.errorCode(SOCIAL, 'checkin', 'recordPaper', {
+        activityId: later.id,
+        note: '测试补录',
+        entries: [{ personId: RESIDENT }],
+      }),
+    ).toBe('SIGN_IN_NOT_OPEN');
+  });
+});
