@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     dataDir,
     h5Dir: H5_DIR,
     reset: args.has('--reset'),
+    schedules: true,
   });
   console.log(
     `\n邻里 Linli 本地运行中 (local runtime)\n  App:      ${runtime.url}\n  Data:     ${dataDir}\n  Personas: ${runtime.url}api/_dev/personas\n\nPress Ctrl-C to stop.`,

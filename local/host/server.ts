@@ -11,6 +11,7 @@ import { isFunctionName } from './functions';
 import { invokeFunction } from './invoke';
 import { BodyTooLargeError, isLoopback, readBody, sendJson } from './http-util';
 import { staticFiles } from './static-files';
+import { fireTimer, startSchedules, timerFunctionNames } from './timers';
 
 export interface LocalRuntimeOptions {
   port: number;
@@ -25,6 +26,8 @@ export interface LocalRuntimeOptions {
   seedDemo?: boolean;
   /** Clear the database first, then seed (demo reset). */
   reset?: boolean;
+  /** Run the timer triggers on their schedules (npm start: yes; tests fire them by hand). */
+  schedules?: boolean;
 }
 
 export interface LocalRuntime {
@@ -80,6 +83,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const openid = parsed.data.openid ?? newOpenid();
       return sendJson(res, 200, { token: auth.issue(openid), openid });
     }
+    const timerMatch = /^\/api\/_dev\/timers\/([a-z]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (timerMatch && req.method === 'POST') {
+      const [, fn = '', trigger = ''] = timerMatch;
+      if (!timerFunctionNames().includes(fn)) return sendJson(res, 404, { error: 'no such timer function' });
+      return sendJson(res, 200, await fireTimer(fn, trigger));
+    }
     const fnMatch = /^\/api\/([a-z][a-zA-Z]*)$/.exec(url.pathname);
     if (fnMatch && req.method === 'POST') {
       const name = fnMatch[1]!;
@@ -134,11 +143,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const shownHost = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const url = `http://${shownHost}:${port}/`;
   configureLocalPlatform(url);
+  const stopSchedules = options.schedules ? startSchedules(ROOT) : () => undefined;
 
   return {
     url,
     db,
     async close() {
+      stopSchedules();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

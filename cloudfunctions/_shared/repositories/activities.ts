@@ -6,7 +6,7 @@ import {
   volunteerRoleSchema,
 } from '@linli/types/entities/activity';
 import { db, _ } from '../runtime/cloud';
-import { narrow, narrowAll, storedDate } from './sdk';
+import { narrow, narrowAll, readAllPages, storedDate } from './sdk';
 
 const COLLECTION = 'activities';
 
@@ -107,6 +107,33 @@ export const activitiesRepository = {
       .limit(limit)
       .get();
     return narrowAll(activityDocSchema, data, 'activity');
+  },
+
+  /**
+   * Published activities of every station whose start or end falls in a window: what the
+   * reminder schedule looks at. Bounded: a district's stations hold at most a few hundred
+   * activities in any two days.
+   */
+  async startingOrEndingBetween(from: Date, to: Date): Promise<ActivityDoc[]> {
+    const raws = await readAllPages(
+      async (skip, limit) =>
+        (
+          await db
+            .collection(COLLECTION)
+            .where(
+              _.or([
+                { status: 'published', startAt: _.gte(from).and(_.lte(to)) },
+                { status: 'published', endAt: _.gte(from).and(_.lte(to)) },
+              ]),
+            )
+            .orderBy('startAt', 'asc')
+            .skip(skip)
+            .limit(limit)
+            .get()
+        ).data,
+      2000,
+    );
+    return narrowAll(activityDocSchema, raws, 'activity');
   },
 
   async findMany(ids: readonly string[]): Promise<ActivityDoc[]> {

@@ -18,7 +18,7 @@ const sdkDatabase = cloud.database();
 type Data = Record<string, unknown>;
 
 export interface Query {
-  where(condition: Data): Query;
+  where(condition: object): Query;
   orderBy(field: string, direction: 'asc' | 'desc'): Query;
   skip(n: number): Query;
   limit(n: number): Query;

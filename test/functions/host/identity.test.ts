@@ -1,6 +1,7 @@
 import { startFunctionHarness, type FunctionHarness } from '../../support/functions';
 import { DEMO_STATION_ID } from '../../../local/demo/seed';
 import { localFunctionNames } from '../../../local/host/functions';
+import { timerFunctionNames } from '../../../local/host/timers';
 import { FUNCTION_NAMES } from '@linli/types/api';
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -48,5 +49,5 @@ it('the local host knows every function in the action map and every function fol
       !name.startsWith('_') && existsSync(path.join(__dirname, '../../../cloudfunctions', name, 'src/index.ts')),
   );
   expect(localFunctionNames().sort()).toEqual([...FUNCTION_NAMES].sort());
-  expect(folders.sort()).toEqual([...FUNCTION_NAMES].sort());
+  expect(folders.sort()).toEqual([...FUNCTION_NAMES, ...timerFunctionNames()].sort());
 });

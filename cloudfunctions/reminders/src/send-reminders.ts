@@ -1,0 +1,67 @@
+import dayjs from '../../_shared/runtime/dayjs';
+import { dueReminders, remindsAttendees, type ReminderKind } from '../../_shared/domain/reminders';
+import { platform } from '../../_shared/platform';
+import { activitiesRepository, type ActivityDoc } from '../../_shared/repositories/activities';
+import { attendanceRepository } from '../../_shared/repositories/attendance';
+import { bookingsRepository } from '../../_shared/repositories/bookings';
+import { remindersRepository } from '../../_shared/repositories/reminders';
+
+const HOUR = 3600 * 1000;
+
+const TEMPLATE: Record<ReminderKind, string> = {
+  day_before: 'activity_reminder',
+  starting_soon: 'activity_reminder',
+  feedback: 'feedback_invitation',
+};
+const NOTE: Record<ReminderKind, string> = {
+  day_before: '明天见，请按时参加',
+  starting_soon: '活动即将开始',
+  feedback: '感谢参加，请填写意见表',
+};
+
+async function recipients(activity: ActivityDoc, kind: ReminderKind): Promise<string[]> {
+  if (remindsAttendees(kind)) {
+    return (await attendanceRepository.forActivity(activity._id)).filter((a) => !a.annulled).map((a) => a.personId);
+  }
+  return (await bookingsRepository.forActivity(activity._id))
+    .filter((b) => b.status === 'confirmed')
+    .map((b) => b.personId);
+}
+
+/** Every 10 minutes: the reminders that have come due since the last run, each sent once. */
+export async function sendReminders(now: Date): Promise<Record<string, number>> {
+  const activities = await activitiesRepository.startingOrEndingBetween(
+    new Date(now.getTime() - 24 * HOUR),
+    new Date(now.getTime() + 24 * HOUR),
+  );
+  let sent = 0;
+  let skipped = 0;
+  for (const activity of activities) {
+    for (const kind of dueReminders(activity, now)) {
+      for (const personId of await recipients(activity, kind)) {
+        // Walk-ins have no WeChat account to message.
+        if (personId.startsWith('walkin-') || !(await remindersRepository.claim(activity._id, kind, personId, now))) {
+          skipped += 1;
+          continue;
+        }
+        const page =
+          kind === 'feedback'
+            ? `pages/activity/index?id=${activity._id}&feedback=1`
+            : `pages/activity/index?id=${activity._id}`;
+        await platform().sendSubscribeMessage({
+          toOpenid: personId,
+          template: TEMPLATE[kind],
+          page,
+          data: {
+            thing1: activity.title.slice(0, 20),
+            time2: dayjs(activity.startAt).tz().format('YYYY-MM-DD HH:mm'),
+            thing3: activity.place.slice(0, 20),
+            thing4: NOTE[kind],
+          },
+        });
+        sent += 1;
+      }
+    }
+  }
+  return { activities: activities.length, sent, skipped };
+}
