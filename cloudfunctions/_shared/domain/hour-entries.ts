@@ -139,18 +139,8 @@ export function decideApproval(entry: HourEntry, approver: Actor, now: Date): Ho
   if (approver.id === entry.volunteerId || (typedByAPerson && approver.id === entry.createdBy)) {
     return { ok: false, problem: 'SELF_APPROVAL' };
   }
-  if (entry.status === 'approved') return { ok: true, changed: false };
-  if (entry.status !== 'pending') return { ok: false, problem: 'NOT_PENDING' };
-  return {
-    ok: true,
-    changed: true,
-    entry: {
-      ...entry,
-      status: 'approved',
-      approvals: [...entry.approvals, { by: approver.id, at: now }],
-      history: [...entry.history, { action: 'approved', version: entry.version, by: approver.id, at: now }],
-    },
-  };
+  const event = { action: 'approved', version: entry.version, by: approver.id, at: now } as const;
+  return settle(entry, 'approved', event, { approvals: [...entry.approvals, { by: approver.id, at: now }] });
 }
 
 /**
@@ -168,19 +158,26 @@ export function decideRejection(
   if (!isStaff(approver.roles)) return { ok: false, problem: 'NOT_STAFF' };
   const givenReason = reason.trim();
   if (givenReason === '') return { ok: false, problem: 'REASON_REQUIRED' };
-  if (entry.status === 'rejected') return { ok: true, changed: false };
+  const event = { action: 'rejected', version: entry.version, by: approver.id, at: now, reason: givenReason } as const;
+  return settle(entry, 'rejected', event);
+}
+
+/**
+ * The end both reviews share: the same outcome again changes nothing (a second tap, a retry);
+ * otherwise only a pending entry moves, and the move is recorded in its history.
+ */
+function settle(
+  entry: HourEntry,
+  outcome: 'approved' | 'rejected',
+  event: HourEntryEvent,
+  changes: Pick<Partial<HourEntry>, 'approvals'> = {},
+): HourReview<'NOT_PENDING'> {
+  if (entry.status === outcome) return { ok: true, changed: false };
   if (entry.status !== 'pending') return { ok: false, problem: 'NOT_PENDING' };
   return {
     ok: true,
     changed: true,
-    entry: {
-      ...entry,
-      status: 'rejected',
-      history: [
-        ...entry.history,
-        { action: 'rejected', version: entry.version, by: approver.id, at: now, reason: givenReason },
-      ],
-    },
+    entry: { ...entry, ...changes, status: outcome, history: [...entry.history, event] },
   };
 }
 
