@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchFunctionBundles } from './function-bundles';
+import { benchSignInBurst } from './signin-burst';
+import { benchBookingContention } from './booking-contention';
 
 export interface BenchResult {
   name: string;
@@ -20,6 +22,8 @@ export interface BenchResult {
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   bundles: benchFunctionBundles,
+  signin: benchSignInBurst,
+  booking: benchBookingContention,
 };
 
 async function main(): Promise<void> {

@@ -83,6 +83,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const openid = parsed.data.openid ?? newOpenid();
       return sendJson(res, 200, { token: auth.issue(openid), openid });
     }
+    // Request counts of the embedded database, for benchmarks run against a live runtime.
+    if (url.pathname === '/api/_dev/db-stats') {
+      if (!isLoopback(req.socket.remoteAddress)) return void res.writeHead(403).end();
+      if (req.method === 'DELETE') db.resetStats();
+      return sendJson(res, 200, db.stats());
+    }
     const timerMatch = /^\/api\/_dev\/timers\/([a-z]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (timerMatch && req.method === 'POST') {
       const [, fn = '', trigger = ''] = timerMatch;

@@ -89,7 +89,7 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
     ? await attendanceRepository.revive(attendance, doc)
     : await attendanceRepository.insert(doc);
   if (written) return result('signed_in', doc.signedInAt, doc.headcount);
-  // Lost a race with a concurrent scan of the same person: theirs is the sign-in.
-  const winner = await attendanceRepository.find(activityId, attendee.id);
-  return result('already_signed_in', winner?.signedInAt ?? now, winner?.headcount ?? doc.headcount);
+  // Lost a race with a concurrent scan of the same person: theirs is the sign-in, made at this
+  // same moment. Answering without reading it back keeps every scan within three requests.
+  return result('already_signed_in', doc.signedInAt, doc.headcount);
 }

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A local runtime in its own process (as `npm start` runs it, with its on-disk journal and
+ * fsync), and a small HTTP client for benchmarks: what a phone's requests cost, end to end.
+ */
+export interface BenchRuntime {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '..');
+
+export async function startBenchRuntime(): Promise<BenchRuntime> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts', '--no-build'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', LINLI_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`runtime did not start:\n${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /App:\s+(http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`runtime exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    dataDir,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export async function login(url: string, openid: string): Promise<string> {
+  const res = await fetch(new URL('/api/_dev/login', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+export async function callFn<T>(
+  url: string,
+  token: string,
+  fn: string,
+  action: string,
+  input: unknown,
+  requestId?: string,
+) {
+  const res = await fetch(new URL(`/api/${fn}`, url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ action, input, ...(requestId ? { requestId } : {}) }),
+  });
+  return (await res.json()) as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+}
+
+export async function dbStats(
+  url: string,
+  reset = false,
+): Promise<{ requests: number; byAction: Record<string, number> }> {
+  const res = await fetch(new URL('/api/_dev/db-stats', url), { method: reset ? 'DELETE' : 'GET' });
+  return (await res.json()) as { requests: number; byAction: Record<string, number> };
+}
+
+/** Runs tasks with at most `limit` in flight; returns each task's latency in ms. */
+export async function runConcurrently(tasks: (() => Promise<unknown>)[], limit: number): Promise<number[]> {
+  const latencies: number[] = new Array(tasks.length);
+  let next = 0;
+  async function worker() {
+    while (next < tasks.length) {
+      const i = next++;
+      const started = performance.now();
+      await tasks[i]!();
+      latencies[i] = performance.now() - started;
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return latencies;
+}
+
+export function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)) };
+}
+
+export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
