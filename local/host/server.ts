@@ -11,6 +11,10 @@ import { isFunctionName } from './functions';
 import { invokeFunction } from './invoke';
 import { BodyTooLargeError, isLoopback, readBody, sendJson } from './http-util';
 import { staticFiles } from './static-files';
+import { z } from 'zod';
+import { clock } from '../../cloudfunctions/_shared/runtime/clock';
+
+const clockRequestSchema = z.object({ offsetMs: z.number().int() });
 import { fireTimer, startSchedules, timerFunctionNames } from './timers';
 
 export interface LocalRuntimeOptions {
@@ -88,6 +92,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       if (!isLoopback(req.socket.remoteAddress)) return void res.writeHead(403).end();
       if (req.method === 'DELETE') db.resetStats();
       return sendJson(res, 200, db.stats());
+    }
+    // The functions' clock (never the machine's): end-to-end tests move it to try deadlines and
+    // activity times. Loopback only, like every dev endpoint that changes behaviour.
+    if (url.pathname === '/api/_dev/clock') {
+      if (!isLoopback(req.socket.remoteAddress)) return void res.writeHead(403).end();
+      if (req.method === 'POST') {
+        const parsed = clockRequestSchema.safeParse(JSON.parse((await readBody(req, MAX_BODY)) || '{}'));
+        if (!parsed.success) return sendJson(res, 400, { error: 'offsetMs must be an integer' });
+        clock.setOffset(parsed.data.offsetMs);
+      }
+      return sendJson(res, 200, { offsetMs: clock.offset(), now: clock.now().toISOString() });
     }
     const timerMatch = /^\/api\/_dev\/timers\/([a-z]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (timerMatch && req.method === 'POST') {

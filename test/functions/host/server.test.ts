@@ -78,3 +78,11 @@ it('serves the H5 app with a fallback to index.html for deep links', async () =>
   }
   expect((await fetch(new URL('/..%2f..%2fetc/passwd', runtime.url))).status).not.toBe(500);
 });
+
+it('moves the functions’ clock for end-to-end tests, and back', async () => {
+  const moved = (await (await post('/api/_dev/clock', { offsetMs: 86_400_000 })).json()) as { now: string };
+  expect(Date.parse(moved.now) - Date.now()).toBeGreaterThan(86_000_000);
+  expect((await post('/api/_dev/clock', { offsetMs: 'soon' })).status).toBe(400);
+  const back = (await (await post('/api/_dev/clock', { offsetMs: 0 })).json()) as { offsetMs: number };
+  expect(back.offsetMs).toBe(0);
+});
