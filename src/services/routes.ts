@@ -9,19 +9,43 @@ export const ROUTES = {
   invite: '/pages/invite/index',
   privacy: '/pages/privacy/index',
   login: '/pages/login/index',
+  activity: '/pages/activity/index',
+  checkin: '/pages/checkin/index',
+  myActivities: '/pages/my-activities/index',
+  myCode: '/pages/my-code/index',
   workbench: '/subpackages/staff/pages/workbench/index',
   station: '/subpackages/staff/pages/station/index',
   invitations: '/subpackages/staff/pages/invitations/index',
   members: '/subpackages/staff/pages/members/index',
+  manageActivities: '/subpackages/staff/pages/activities/index',
+  activityEdit: '/subpackages/staff/pages/activity-edit/index',
+  signIn: '/subpackages/staff/pages/signin/index',
+  roster: '/subpackages/staff/pages/roster/index',
 } as const;
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 
 const TAB_ROUTES: ReadonlySet<string> = new Set([ROUTES.home, ROUTES.activities, ROUTES.mine]);
 
-/** Opens a page the way the platform requires: tab pages only via switchTab. */
-export function openPage(url: Route): void {
+/** Query parameters a page reads with `useRouter().params` (e.g. `{ id }` for an activity). */
+export type PageParams = Readonly<Record<string, string>>;
+
+/** `ROUTES.activity` + `{ id: 'a1' }` → `/pages/activity/index?id=a1`. */
+export function pageUrl(url: Route, params: PageParams = {}): string {
+  const query = Object.entries(params)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return query ? `${url}?${query}` : url;
+}
+
+/** Opens a page the way the platform requires: tab pages only via switchTab (which takes no query). */
+export function openPage(url: Route, params?: PageParams): void {
   if (TAB_ROUTES.has(url)) void Taro.switchTab({ url });
-  else void Taro.navigateTo({ url });
+  else void Taro.navigateTo({ url: pageUrl(url, params) });
+}
+
+/** Replaces the current page with `url` (the scan result after login, an edit form after saving). */
+export function replacePage(url: Route, params?: PageParams): void {
+  void Taro.redirectTo({ url: pageUrl(url, params) });
 }
 
 /** Back to the page the person came from, or to `fallback` when this page was opened directly. */
