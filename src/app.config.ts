@@ -13,6 +13,8 @@ const pages = [
   'pages/profile/index',
   'pages/invite/index',
   'pages/privacy/index',
+  'pages/activity/index',
+  'pages/my-activities/index',
   ...(isH5 ? ['pages/login/index'] : []),
 ];
 
