@@ -14,7 +14,9 @@ const pages = [
   'pages/invite/index',
   'pages/privacy/index',
   'pages/activity/index',
+  'pages/checkin/index',
   'pages/my-activities/index',
+  'pages/my-code/index',
   ...(isH5 ? ['pages/login/index'] : []),
 ];
 
