@@ -26,7 +26,14 @@ export default defineAppConfig({
     {
       root: 'subpackages/staff',
       name: 'staff',
-      pages: ['pages/workbench/index', 'pages/station/index', 'pages/invitations/index', 'pages/members/index'],
+      pages: [
+        'pages/workbench/index',
+        'pages/station/index',
+        'pages/invitations/index',
+        'pages/members/index',
+        'pages/activities/index',
+        'pages/activity-edit/index',
+      ],
     },
   ],
   window: {

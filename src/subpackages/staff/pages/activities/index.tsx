@@ -1,0 +1,83 @@
+import { Text, View } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import ActivityCard from '@/components/activity-card';
+import { activityPhase } from '@/components/activity-card/phase';
+import LoadMore from '@/components/load-more';
+import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
+import StaffGate from '@/components/staff-gate';
+import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
+import { usePageRefresh } from '@/hooks/use-page-refresh';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { useSession } from '@/hooks/use-session';
+import { call } from '@/services/api';
+import { ROUTES, openPage } from '@/services/routes';
+import { communityName } from '@/services/session';
+import './index.scss';
+
+/** 活动管理: every activity of the station, newest first, with the ways into sign-in and roster. */
+export default function ManageActivitiesPage() {
+  return (
+    <StaffGate need="staff">
+      <ManageActivities />
+    </StaffGate>
+  );
+}
+
+function ManageActivities() {
+  const { station } = useSession();
+  const list = usePagedList((cursor) => call('activity', 'manage', { cursor, limit: 20 }), []);
+  usePageRefresh(list.reload);
+  const now = new Date();
+
+  return (
+    <PageShell className="manage-activities-page">
+      <PageHeader title="活动管理" subtitle={station?.name} />
+      <View className="manage-activities-page__publish">
+        <Button type="primary" size="large" block onClick={() => openPage(ROUTES.activityEdit)}>
+          发布活动
+        </Button>
+      </View>
+      {list.loading && <LoadingState />}
+      {list.error && list.items.length === 0 && <ErrorState error={list.error} onRetry={list.reload} />}
+      {!list.loading && !list.error && list.items.length === 0 && (
+        <EmptyState title="还没有活动" description="点「发布活动」，居民就能在「活动」里看到并报名。" />
+      )}
+      {list.items.map((activity) => {
+        const phase = activityPhase(activity, now);
+        const live = activity.status !== 'cancelled';
+        return (
+          <ActivityCard
+            key={activity.id}
+            activity={activity}
+            communityName={communityName(station, activity.communityId)}
+            status={phase}
+            showSeats={false}
+          >
+            <Text className="manage-activities-page__counts">
+              已报名 {activity.capacity - activity.seatsLeft}/{activity.capacity} 人
+              {activity.waitlisted > 0 ? ` · 候补 ${activity.waitlisted} 人` : ''}
+            </Text>
+            <View className="manage-activities-page__actions">
+              {live && (
+                <Button type="primary" onClick={() => openPage(ROUTES.signIn, { id: activity.id })}>
+                  签到
+                </Button>
+              )}
+              <Button type="primary" fill="outline" onClick={() => openPage(ROUTES.roster, { id: activity.id })}>
+                名单
+              </Button>
+              {live && (
+                <Button fill="outline" onClick={() => openPage(ROUTES.activityEdit, { id: activity.id })}>
+                  编辑
+                </Button>
+              )}
+            </View>
+          </ActivityCard>
+        );
+      })}
+      {list.items.length > 0 && <LoadMore list={list} />}
+    </PageShell>
+  );
+}
