@@ -33,6 +33,8 @@ export default defineAppConfig({
         'pages/members/index',
         'pages/activities/index',
         'pages/activity-edit/index',
+        'pages/signin/index',
+        'pages/roster/index',
       ],
     },
   ],

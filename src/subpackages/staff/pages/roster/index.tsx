@@ -1,0 +1,128 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { RosterEntry, SignInResult } from '@linli/types/actions/checkin';
+import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
+import PersonSearch from '@/components/person-search';
+import ReasonDialog from '@/components/reason-dialog';
+import RosterList, { RosterCounts } from '@/components/roster-list';
+import { signInSummary } from '@/components/signin-result';
+import StaffGate from '@/components/staff-gate';
+import StaffScan from '@/components/staff-scan';
+import { ErrorState, LoadingState } from '@/components/state-views';
+import WalkInForm from '@/components/walk-in-form';
+import { useAction } from '@/hooks/use-action';
+import { useAsync } from '@/hooks/use-async';
+import { usePolling } from '@/hooks/use-interval';
+import { usePageRefresh } from '@/hooks/use-page-refresh';
+import { useSession } from '@/hooks/use-session';
+import { call } from '@/services/api';
+import { toastSuccess } from '@/services/feedback';
+import './index.scss';
+
+/** How often the roster is read again while the page is shown (others sign people in too). */
+export const ROSTER_EVERY_MS = 5000;
+
+/** 签到名单: live counts and entries; 扫码签到, 代签, 现场登记 and 撤销签到 for the staff at the door. */
+export default function RosterPage() {
+  return (
+    <StaffGate need="staff">
+      <Roster />
+    </StaffGate>
+  );
+}
+
+function Roster() {
+  const activityId = useRouter().params.id ?? '';
+  const { station } = useSession();
+  const detail = useAsync(() => call('activity', 'get', { activityId }), [activityId]);
+  const roster = useAsync(() => call('checkin', 'roster', { activityId }), [activityId]);
+  const [lastResult, setLastResult] = useState<SignInResult | null>(null);
+  const [annulling, setAnnulling] = useState<RosterEntry | null>(null);
+  const [walkInOpen, setWalkInOpen] = useState(false);
+  const annul = useAction((personId: string, reason: string, requestId: string) =>
+    call('checkin', 'annul', { activityId, personId, reason }, { requestId }),
+  );
+  usePolling(roster.reload, ROSTER_EVERY_MS);
+  usePageRefresh(roster.reload);
+
+  const signedIn = (result: SignInResult) => {
+    setLastResult(result);
+    roster.reload();
+  };
+
+  const confirmAnnul = async (reason: string) => {
+    if (!annulling || !roster.data) return;
+    const entry = await annul.run(annulling.personId, reason);
+    if (!entry) return;
+    roster.setData({
+      ...roster.data,
+      entries: roster.data.entries.map((old) => (old.personId === entry.personId ? entry : old)),
+    });
+    setAnnulling(null);
+    toastSuccess('已撤销');
+    roster.reload(); // the counts
+  };
+
+  if (!roster.data) {
+    return (
+      <PageShell>
+        {roster.error ? <ErrorState error={roster.error} onRetry={roster.reload} /> : <LoadingState />}
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell className="roster-page">
+      <PageHeader title="签到名单" subtitle={detail.data?.activity.title} />
+      <RosterCounts counts={roster.data.counts} />
+      {lastResult && (
+        <View className="roster-page__result" role="status">
+          {signInSummary(lastResult)}
+        </View>
+      )}
+
+      <View className="roster-page__section">
+        <Text className="roster-page__heading">扫居民签到码</Text>
+        <StaffScan activityId={activityId} onSignedIn={signedIn} />
+      </View>
+
+      <View className="roster-page__section">
+        <Text className="roster-page__heading">代签</Text>
+        <PersonSearch activityId={activityId} onSignedIn={signedIn} />
+      </View>
+
+      <View className="roster-page__section">
+        <View className="roster-page__heading-line">
+          <Text className="roster-page__heading">现场登记</Text>
+          <View className="roster-page__toggle" role="button" onClick={() => setWalkInOpen(!walkInOpen)}>
+            {walkInOpen ? '收起' : '登记新居民'}
+          </View>
+        </View>
+        {walkInOpen && station && <WalkInForm activityId={activityId} station={station} onSignedIn={signedIn} />}
+      </View>
+
+      <View className="roster-page__section">
+        <Text className="roster-page__heading">名单（{roster.data.entries.length}）</Text>
+        <RosterList entries={roster.data.entries} onAnnul={setAnnulling} />
+      </View>
+
+      {annulling && (
+        <ReasonDialog
+          title={`撤销${annulling.name}的签到`}
+          description="撤销后记录仍保留在名单上，注明撤销人和原因，不计入服务人次。"
+          placeholder="撤销原因，例如：误点代签"
+          confirmText="确定撤销"
+          emptyMessage="请填写撤销原因"
+          pending={annul.pending}
+          error={annul.fieldErrors.reason ?? annul.error?.message}
+          onConfirm={(reason) => void confirmAnnul(reason)}
+          onClose={() => {
+            setAnnulling(null);
+            annul.reset();
+          }}
+        />
+      )}
+    </PageShell>
+  );
+}
