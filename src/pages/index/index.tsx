@@ -1,7 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import EntryTiles, { type EntryTile } from '@/components/entry-tiles';
 import NoticeCard from '@/components/notice-card';
+import PageShell from '@/components/page-shell';
 import { sessionFallback } from '@/components/state-views';
+import UpcomingActivities from '@/components/upcoming-activities';
+import { useResumePendingScan } from '@/hooks/use-pending-scan';
 import { useSession } from '@/hooks/use-session';
 import { ROUTES, openPage } from '@/services/routes';
 import { communityName } from '@/services/session';
@@ -10,6 +13,7 @@ import './index.scss';
 /** 首页: who and where I am, and the ways in. */
 export default function HomePage() {
   const session = useSession();
+  useResumePendingScan();
   const fallback = sessionFallback(session);
   if (fallback) return fallback;
 
@@ -18,14 +22,41 @@ export default function HomePage() {
     { key: 'activities', title: '活动', description: '看看社区最近的活动', onClick: () => openPage(ROUTES.activities) },
     { key: 'mine', title: '我的', description: '个人资料与设置', onClick: () => openPage(ROUTES.mine) },
   ];
+  if (profile) {
+    entries.splice(
+      1,
+      0,
+      {
+        key: 'my-activities',
+        title: '我的活动',
+        description: '报名了哪些，参加过哪些',
+        onClick: () => openPage(ROUTES.myActivities),
+      },
+      {
+        key: 'my-code',
+        title: '我的签到码',
+        description: '不会扫码时，给工作人员看',
+        onClick: () => openPage(ROUTES.myCode),
+      },
+    );
+  }
   if (session.isStaff) {
-    entries.push({
-      key: 'workbench',
-      title: '工作台',
-      description: '社工站管理',
-      highlight: true,
-      onClick: () => openPage(ROUTES.workbench),
-    });
+    entries.push(
+      {
+        key: 'workbench',
+        title: '工作台',
+        description: '社工站管理',
+        highlight: true,
+        onClick: () => openPage(ROUTES.workbench),
+      },
+      {
+        key: 'manage-activities',
+        title: '活动管理',
+        description: '发布活动、现场签到',
+        highlight: true,
+        onClick: () => openPage(ROUTES.manageActivities),
+      },
+    );
   }
 
   // What the profile still lacks, if anything: both are fixed on the 完善资料 page.
@@ -40,7 +71,7 @@ export default function HomePage() {
       : null;
 
   return (
-    <View className="page home-page">
+    <PageShell className="home-page">
       <View className="home-page__greeting">
         <Text className="home-page__hello">{profile ? `${profile.name}，您好` : '您好，欢迎来到邻里'}</Text>
         <Text className="home-page__place">
@@ -55,6 +86,7 @@ export default function HomePage() {
         </View>
       )}
       <EntryTiles items={entries} />
-    </View>
+      {profile && <UpcomingActivities station={station} />}
+    </PageShell>
   );
 }

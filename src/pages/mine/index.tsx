@@ -1,6 +1,8 @@
 import { View } from '@tarojs/components';
+import ElderSwitch from '@/components/elder-switch';
 import EntryList, { type EntryItem } from '@/components/entry-list';
 import NoticeCard from '@/components/notice-card';
+import PageShell from '@/components/page-shell';
 import ProfileCard from '@/components/profile-card';
 import { sessionFallback } from '@/components/state-views';
 import { useSession } from '@/hooks/use-session';
@@ -17,7 +19,24 @@ export default function MinePage() {
   if (fallback) return fallback;
 
   const { profile, station } = session;
-  const entries: EntryItem[] = [
+  const entries: EntryItem[] = [];
+  if (profile) {
+    entries.push(
+      {
+        key: 'my-activities',
+        title: '我的活动',
+        description: '报名的和参加过的活动',
+        onClick: () => openPage(ROUTES.myActivities),
+      },
+      {
+        key: 'my-code',
+        title: '我的签到码',
+        description: '不方便扫码时，请工作人员扫这个码',
+        onClick: () => openPage(ROUTES.myCode),
+      },
+    );
+  }
+  entries.push(
     {
       key: 'profile',
       title: profile ? '编辑资料' : '完善资料',
@@ -30,7 +49,7 @@ export default function MinePage() {
       description: '社工站工作人员在这里加入',
       onClick: () => openPage(ROUTES.invite),
     },
-  ];
+  );
   if (session.isStaff) {
     entries.push({
       key: 'workbench',
@@ -62,7 +81,7 @@ export default function MinePage() {
   }
 
   return (
-    <View className="page mine-page">
+    <PageShell className="mine-page">
       <View className="mine-page__top">
         {profile ? (
           <ProfileCard
@@ -79,7 +98,8 @@ export default function MinePage() {
           />
         )}
       </View>
+      <ElderSwitch />
       <EntryList items={entries} />
-    </View>
+    </PageShell>
   );
 }

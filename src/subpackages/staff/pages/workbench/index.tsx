@@ -16,7 +16,15 @@ export default function WorkbenchPage() {
 
 function Workbench() {
   const session = useSession();
-  const tiles: EntryTile[] = [];
+  const tiles: EntryTile[] = [
+    {
+      key: 'activities',
+      title: '活动管理',
+      description: '发布活动、现场签到、名单',
+      highlight: true,
+      onClick: () => openPage(ROUTES.manageActivities),
+    },
+  ];
   if (session.isAdmin) {
     tiles.push(
       {
