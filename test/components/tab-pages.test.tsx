@@ -1,5 +1,4 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import ActivitiesPage from '@/pages/activities/index';
 import HomePage from '@/pages/index/index';
 import MinePage from '@/pages/mine/index';
 import { fakeApi } from './support/fake-api';
@@ -63,13 +62,6 @@ describe('首页', () => {
     expect(await screen.findByText('网络不稳定，请稍后重试')).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('王秀英，您好')).toBeTruthy();
-  });
-});
-
-describe('活动', () => {
-  it('shows the empty state', () => {
-    render(<ActivitiesPage />);
-    expect(screen.getByText('暂无可预约的活动')).toBeTruthy();
   });
 });
 

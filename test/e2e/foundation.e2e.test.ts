@@ -1,45 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, launchBrowser, newPhoneContext, screenshot } from './support/browser';
+import { appUrl, launchBrowser, screenshot } from './support/browser';
+import { button, input, openAs as openAsIn, tap, ui } from './support/ui';
 
 /**
  * The foundation's journeys in the H5 build against the real local runtime: dev login as a
  * persona, first use (onboarding with consent), and a director inviting a new social worker.
  */
 let browser: Browser;
+const openAs = (persona: string | 'new'): Promise<Page> => openAsIn(browser, persona);
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser.close();
 });
-
-/**
- * The page on screen. Taro's H5 keeps earlier pages of the stack in the DOM (hidden) and shows
- * the page title again in its navigation bar, so queries look only inside the visible page.
- */
-const ui = (page: Page) => page.locator('#app .taro_page').filter({ visible: true }).last();
-
-/** A NutUI button by its text (its inner text node does not take clicks). */
-const button = (page: Page, text: string | RegExp) =>
-  ui(page).locator('taro-button-core').filter({ hasText: text }).first();
-
-/** The native <input> inside a Taro input, by its placeholder. */
-const input = (page: Page, placeholder: string) => ui(page).locator(`input[placeholder="${placeholder}"]`);
-
-/**
- * Taps whatever shows this text. NutUI cells and buttons put an overlay above their label, so
- * the tap lands on the overlay at the label's position, as a finger would.
- */
-const tap = (page: Page, text: string) => ui(page).getByText(text, { exact: true }).first().click({ force: true });
-
-async function openAs(persona: string | 'new'): Promise<Page> {
-  const context = await newPhoneContext(browser);
-  const page = await context.newPage();
-  await page.goto(appUrl());
-  await ui(page).getByText('选择体验身份').waitFor();
-  await button(page, persona === 'new' ? '以新用户身份体验' : `以${persona}的身份进入`).click();
-  return page;
-}
 
 it('a resident logs in as a demo persona and sees their home and profile, phone masked', async () => {
   const page = await openAs('张阿姨');

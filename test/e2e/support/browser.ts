@@ -49,5 +49,9 @@ export async function newPhoneContext(browser: Browser): Promise<BrowserContext>
 /** Saves a screenshot under artifacts/screens so a person can review every screen visited. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  // Taro's H5 slides pages in; a picture mid-slide shows half a screen.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 2000 })
+    .catch(() => undefined);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
 }

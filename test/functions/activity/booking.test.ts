@@ -180,3 +180,18 @@ describe('booking', () => {
     );
   }, 60_000);
 });
+
+describe('editing an invitation-only activity', () => {
+  it('keeps the invitation list when an edit sends none', async () => {
+    const { draft } = await import('../../support/activities');
+    const activity = await publish(h, { audience: 'invited', invited: ['oDemoResident02'] });
+    await h.ok(SOCIAL, 'activity', 'update', {
+      activityId: activity.id,
+      draft: draft({ audience: 'invited', title: '改名了' }),
+    });
+    expect((await h.db.dump('activities')).find((a) => a._id === activity.id)?.invited).toEqual(['oDemoResident02']);
+    expect((await h.ok('oDemoResident02', 'activity', 'book', { activityId: activity.id })).booking?.status).toBe(
+      'confirmed',
+    );
+  });
+});
