@@ -1,5 +1,13 @@
 import { naiveDatabase } from './naive-db';
-import { callFn, login, percentiles, round, runConcurrently, startBenchRuntime } from './runtime-client';
+import {
+  callFn,
+  percentiles,
+  publishAsStaff,
+  registerResidents,
+  round,
+  runConcurrently,
+  startBenchRuntime,
+} from './runtime-client';
 import type { BenchResult } from './run';
 
 const RESIDENTS = 1000;
@@ -14,7 +22,6 @@ const CONCURRENCY = 100;
 export async function benchBookingContention(): Promise<BenchResult> {
   const runtime = await startBenchRuntime();
   try {
-    const staff = await login(runtime.url, 'oDemoSocial0001');
     const now = Date.now();
     const draft = {
       title: '热门活动抢票',
@@ -29,23 +36,8 @@ export async function benchBookingContention(): Promise<BenchResult> {
       bookingOpensAt: new Date(now - 3600_000).toISOString(),
       bookingClosesAt: new Date(now + 47 * 3600_000).toISOString(),
     };
-    const activity = await callFn<{ id: string }>(runtime.url, staff, 'activity', 'publish', draft);
-    if (!activity.ok) throw new Error(activity.error.message);
-    const activityId = activity.data.id;
-    const residents = Array.from({ length: RESIDENTS }, (_, i) => `oBook${String(i).padStart(6, '0')}`);
-    const tokens = await Promise.all(residents.map((openid) => login(runtime.url, openid)));
-    await runConcurrently(
-      tokens.map(
-        (token, i) => () =>
-          callFn(runtime.url, token, 'account', 'saveProfile', {
-            name: `居民${i}`,
-            stationId: 'st-lingnan',
-            communityId: 'comm1',
-            consent: true,
-          }),
-      ),
-      CONCURRENCY,
-    );
+    const { activityId } = await publishAsStaff(runtime.url, draft);
+    const { openids: residents, tokens } = await registerResidents(runtime.url, 'oBook', RESIDENTS, CONCURRENCY);
 
     const statuses: string[] = [];
     const started = performance.now();

@@ -103,3 +103,33 @@ export function percentiles(values: number[]) {
 }
 
 export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+/** Publishes an activity as the demo social worker; returns the staff token and the activity id. */
+export async function publishAsStaff(
+  url: string,
+  draft: Record<string, unknown>,
+): Promise<{ staff: string; activityId: string }> {
+  const staff = await login(url, 'oDemoSocial0001');
+  const activity = await callFn<{ id: string }>(url, staff, 'activity', 'publish', draft);
+  if (!activity.ok) throw new Error(activity.error.message);
+  return { staff, activityId: activity.data.id };
+}
+
+/** Registers `count` residents of the demo station through the app's own onboarding call. */
+export async function registerResidents(url: string, prefix: string, count: number, concurrency: number) {
+  const openids = Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
+  const tokens = await Promise.all(openids.map((openid) => login(url, openid)));
+  await runConcurrently(
+    tokens.map(
+      (token, i) => () =>
+        callFn(url, token, 'account', 'saveProfile', {
+          name: `居民${i}`,
+          stationId: 'st-lingnan',
+          communityId: 'comm1',
+          consent: true,
+        }),
+    ),
+    concurrency,
+  );
+  return { openids, tokens };
+}

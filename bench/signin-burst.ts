@@ -1,5 +1,14 @@
 import { naiveDatabase } from './naive-db';
-import { callFn, dbStats, login, percentiles, round, runConcurrently, startBenchRuntime } from './runtime-client';
+import {
+  callFn,
+  dbStats,
+  percentiles,
+  publishAsStaff,
+  registerResidents,
+  round,
+  runConcurrently,
+  startBenchRuntime,
+} from './runtime-client';
 import type { BenchResult } from './run';
 
 const RESIDENTS = 1000;
@@ -18,9 +27,8 @@ const scansFor = (i: number) => 1 + ((i * 7) % 3);
 export async function benchSignInBurst(): Promise<BenchResult> {
   const runtime = await startBenchRuntime();
   try {
-    const staff = await login(runtime.url, 'oDemoSocial0001');
     const now = Date.now();
-    const activity = await callFn<{ id: string }>(runtime.url, staff, 'activity', 'publish', {
+    const { staff, activityId } = await publishAsStaff(runtime.url, {
       title: '签到压力测试',
       kind: 'large_event',
       serviceArea: 'community',
@@ -33,23 +41,8 @@ export async function benchSignInBurst(): Promise<BenchResult> {
       bookingOpensAt: new Date(now - 3600_000).toISOString(),
       bookingClosesAt: new Date(now - 10 * 60_000).toISOString(),
     });
-    if (!activity.ok) throw new Error(activity.error.message);
-    const activityId = activity.data.id;
 
-    const residents = Array.from({ length: RESIDENTS }, (_, i) => `oBurst${String(i).padStart(6, '0')}`);
-    const tokens = await Promise.all(residents.map((openid) => login(runtime.url, openid)));
-    await runConcurrently(
-      tokens.map(
-        (token, i) => () =>
-          callFn(runtime.url, token, 'account', 'saveProfile', {
-            name: `居民${i}`,
-            stationId: 'st-lingnan',
-            communityId: 'comm1',
-            consent: true,
-          }),
-      ),
-      CONCURRENCY,
-    );
+    const { openids: residents, tokens } = await registerResidents(runtime.url, 'oBurst', RESIDENTS, CONCURRENCY);
 
     const code = await callFn<{ token: string }>(runtime.url, staff, 'checkin', 'code', { activityId, mode: 'in' });
     if (!code.ok) throw new Error(code.error.message);
