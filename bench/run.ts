@@ -6,7 +6,7 @@
  *   npm run bench                 all benchmarks
  *   npm run bench -- bundles      only the named ones
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchFunctionBundles } from './function-bundles';
@@ -29,20 +29,26 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const names = wanted.length > 0 ? wanted : Object.keys(BENCHMARKS);
-  const results: BenchResult[] = [];
+  const results: Record<string, BenchResult & { measuredAt: string }> = {};
   for (const name of names) {
     const run = BENCHMARKS[name];
     if (!run) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
     const started = Date.now();
     const result = await run();
-    results.push(result);
+    results[name] = { ...result, measuredAt: new Date().toISOString() };
     console.log(`\n## ${result.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     console.table(result.rows);
     for (const note of result.notes ?? []) console.log(`- ${note}`);
   }
+  // A partial run (`npm run bench -- signin`) updates its own figures and keeps the others.
   const file = path.join(__dirname, 'results.json');
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: unknown }).results
+    : undefined;
+  const kept = previous && !Array.isArray(previous) ? (previous as Record<string, unknown>) : {};
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version };
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  const merged = { ...kept, ...results };
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results: merged }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }
 
