@@ -7,4 +7,5 @@ module.exports = {
   displayName: 'functions',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/functions/setup.ts'],
 };

@@ -19,8 +19,9 @@ export function h5LinkFor(page: string, scene: string): string {
 }
 
 export const localPlatform: PlatformServices = {
-  async miniProgramCode({ scene, page, width }) {
-    return QRCode.toBuffer(h5LinkFor(page, scene), { type: 'png', margin: 2, width: width ?? 430 });
+  async miniProgramCode({ scene, page }) {
+    // 4 px per module (~200 px): the page scales it up; a bigger bitmap only costs encoding time.
+    return QRCode.toBuffer(h5LinkFor(page, scene), { type: 'png', margin: 2, scale: 4 });
   },
   linkFor: h5LinkFor,
   async checkText(text) {
