@@ -1,19 +1,13 @@
 import { decideBooking, decideCancellation, promoteFromWaitlist, seatsLeft } from '../../_shared/domain/booking';
 import { AppError } from '../../_shared/runtime/app-error';
 import { activitiesRepository, type ActivityDoc } from '../../_shared/repositories/activities';
+import { loadActivityOfStation } from '../../_shared/queries/activity-of-station';
 import { bookingId, bookingsRepository, type BookingDoc } from '../../_shared/repositories/bookings';
 import type { UserDoc } from '../../_shared/repositories/users';
 import { notifyBooker } from './notifications';
 
 /** Tries to re-read and re-decide after losing a seat race; a few rounds settle any contention. */
 const SEAT_ATTEMPTS = 3;
-
-export async function loadActivityOfStation(activityId: string, stationId: string): Promise<ActivityDoc> {
-  const activity = await activitiesRepository.findById(activityId);
-  // Another station's activity is answered as missing: ids must not reveal what exists elsewhere.
-  if (!activity || activity.stationId !== stationId) throw new AppError('NOT_FOUND', '未找到该活动');
-  return activity;
-}
 
 /**
  * Books seats for the caller's party. The order matters and is what makes it safe:

@@ -5,7 +5,7 @@ import { activitiesRepository } from '../../../_shared/repositories/activities';
 import { attendanceRepository } from '../../../_shared/repositories/attendance';
 import { bookingsRepository } from '../../../_shared/repositories/bookings';
 import { toActivity, toAttendance, toBooking } from '../../../_shared/views/activity';
-import { loadActivityOfStation } from '../booking-service';
+import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { myActivityView } from './my-activity-view';
 
 /** Cursors are offsets: lists are short-lived and ordered, and an offset needs no extra index. */

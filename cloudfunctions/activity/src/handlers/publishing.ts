@@ -5,7 +5,8 @@ import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { activitiesRepository, draftFields, type ActivityDoc } from '../../../_shared/repositories/activities';
 import { stationsRepository } from '../../../_shared/repositories/stations';
 import { toActivity } from '../../../_shared/views/activity';
-import { loadActivityOfStation, promoteWaitlist } from '../booking-service';
+import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
+import { promoteWaitlist } from '../booking-service';
 import { notifyAllBookers } from '../notifications';
 
 /** The area and community must be this station's, and the community must lie in the area. */

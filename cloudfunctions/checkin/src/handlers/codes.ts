@@ -9,10 +9,10 @@ import {
 } from '../../../_shared/domain/signin-token';
 import { platform } from '../../../_shared/platform';
 import { qrPngBase64 } from '../../../_shared/qr';
+import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { requireSecret } from '../../../_shared/runtime/secrets';
-import { activitiesRepository } from '../../../_shared/repositories/activities';
 import { usersRepository } from '../../../_shared/repositories/users';
 
 /** The page a sign-in code opens; the token travels as its `scene`. */
@@ -25,8 +25,7 @@ export const CHECKIN_PAGE = 'pages/checkin/index';
 export const code = defineAction('checkin', 'code', {
   access: ['social_worker', 'admin'],
   async handle({ activityId, mode }, { caller, now }) {
-    const activity = await activitiesRepository.findById(activityId);
-    if (!activity || activity.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该活动');
+    const activity = await loadActivityOfStation(activityId, caller.stationId);
     if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
     const token = issueSignInToken({ secret: requireSecret('LINLI_SIGNIN_SECRET'), mode, activityId, now });
     const image = await platform().miniProgramCode({ scene: token, page: CHECKIN_PAGE });

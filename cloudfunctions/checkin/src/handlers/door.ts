@@ -1,16 +1,11 @@
+import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
-import { activitiesRepository, type ActivityDoc } from '../../../_shared/repositories/activities';
+import { activitiesRepository } from '../../../_shared/repositories/activities';
 import { doorHelperId, doorHelpersRepository } from '../../../_shared/repositories/door-helpers';
 import { usersRepository } from '../../../_shared/repositories/users';
 import { recordSignIn } from '../signin-service';
 import { createWalkIn } from './walk-in';
-
-async function loadOwnActivity(activityId: string, stationId: string): Promise<ActivityDoc> {
-  const activity = await activitiesRepository.findById(activityId);
-  if (!activity || activity.stationId !== stationId) throw new AppError('NOT_FOUND', '未找到该活动');
-  return activity;
-}
 
 async function helperList(activityId: string) {
   const helpers = await doorHelpersRepository.forActivity(activityId);
@@ -28,7 +23,7 @@ async function helperList(activityId: string) {
 export const grantHelper = defineAction('checkin', 'grantHelper', {
   access: ['social_worker', 'admin'],
   async handle({ activityId, openid }, { caller, now }) {
-    await loadOwnActivity(activityId, caller.stationId);
+    await loadActivityOfStation(activityId, caller.stationId);
     const volunteer = await usersRepository.findByOpenid(openid);
     if (!volunteer || volunteer.stationId !== caller.stationId || !volunteer.roles.includes('volunteer')) {
       throw new AppError('INVALID_INPUT', '只能授权本站已审核的志愿者', [
@@ -50,7 +45,7 @@ export const grantHelper = defineAction('checkin', 'grantHelper', {
 export const revokeHelper = defineAction('checkin', 'revokeHelper', {
   access: ['social_worker', 'admin'],
   async handle({ activityId, openid }, { caller, now }) {
-    await loadOwnActivity(activityId, caller.stationId);
+    await loadActivityOfStation(activityId, caller.stationId);
     await doorHelpersRepository.revoke(activityId, openid, now);
     return helperList(activityId);
   },
@@ -78,7 +73,7 @@ export const recordPaper = defineAction('checkin', 'recordPaper', {
   access: ['social_worker', 'admin'],
   idempotent: true,
   async handle({ activityId, entries }, { caller, now }) {
-    await loadOwnActivity(activityId, caller.stationId);
+    await loadActivityOfStation(activityId, caller.stationId);
     let recorded = 0;
     let alreadyPresent = 0;
     for (const entry of entries) {

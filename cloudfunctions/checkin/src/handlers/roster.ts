@@ -1,7 +1,7 @@
 import { rosterCounts } from '../../../_shared/domain/attendance';
+import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
-import { activitiesRepository, type ActivityDoc } from '../../../_shared/repositories/activities';
 import { attendanceRepository } from '../../../_shared/repositories/attendance';
 import { usersRepository, type UserDoc } from '../../../_shared/repositories/users';
 import { rosterEntry } from '../../../_shared/views/roster';
@@ -9,16 +9,10 @@ import { createWalkIn } from './walk-in';
 import { rosterData } from '../../../_shared/queries/roster';
 import { recordSignIn } from '../signin-service';
 
-async function loadOwnActivity(activityId: string, stationId: string): Promise<ActivityDoc> {
-  const activity = await activitiesRepository.findById(activityId);
-  if (!activity || activity.stationId !== stationId) throw new AppError('NOT_FOUND', '未找到该活动');
-  return activity;
-}
-
 export const roster = defineAction('checkin', 'roster', {
   access: ['social_worker', 'admin'],
   async handle({ activityId }, { caller }) {
-    const activity = await loadOwnActivity(activityId, caller.stationId);
+    const activity = await loadActivityOfStation(activityId, caller.stationId);
     const { bookings, attendance, station, personIds, byId, staffNames } = await rosterData(activity);
     const entries = personIds.map((personId) =>
       rosterEntry({
@@ -50,7 +44,7 @@ export const roster = defineAction('checkin', 'roster', {
 export const searchPeople = defineAction('checkin', 'searchPeople', {
   access: ['social_worker', 'admin'],
   async handle({ activityId, query }, { caller }) {
-    const activity = await loadOwnActivity(activityId, caller.stationId);
+    const activity = await loadActivityOfStation(activityId, caller.stationId);
     const found = await usersRepository.search(caller.stationId, query);
     const { bookings, attendance, station, staffNames } = await rosterData(activity);
     return {
@@ -99,7 +93,7 @@ export const proxySignIn = defineAction('checkin', 'proxySignIn', {
 export const annul = defineAction('checkin', 'annul', {
   access: ['social_worker', 'admin'],
   async handle({ activityId, personId, reason }, { caller, now }) {
-    const activity = await loadOwnActivity(activityId, caller.stationId);
+    const activity = await loadActivityOfStation(activityId, caller.stationId);
     const record = await attendanceRepository.find(activityId, personId);
     if (!record) throw new AppError('NOT_SIGNED_IN', '此人没有签到记录');
     await attendanceRepository.annul(record._id, { by: caller._id, at: now, reason });

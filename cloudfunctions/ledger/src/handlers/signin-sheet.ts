@@ -1,8 +1,7 @@
 import writeXlsxFile from 'write-excel-file/node';
 import { signInSheet } from '../../../_shared/domain/signin-sheet';
-import { AppError } from '../../../_shared/runtime/app-error';
+import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
-import { activitiesRepository } from '../../../_shared/repositories/activities';
 import { rosterData } from '../../../_shared/queries/roster';
 import { rosterEntry } from '../../../_shared/views/roster';
 
@@ -15,8 +14,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const signInSheetAction = defineAction('ledger', 'signInSheet', {
   access: ['social_worker', 'admin'],
   async handle({ activityId }, { caller }) {
-    const activity = await activitiesRepository.findById(activityId);
-    if (!activity || activity.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该活动');
+    const activity = await loadActivityOfStation(activityId, caller.stationId);
     const { bookings, attendance, station, personIds, byId, staffNames } = await rosterData(activity);
     const entries = personIds.map((personId) => {
       const entry = rosterEntry({
