@@ -64,6 +64,20 @@ export const activityActions = {
       .strict(),
     output: activitySchema,
   },
+  invitees: {
+    summary: '仅限受邀的活动：受邀居民名单（社工查看与调整用，手机号只显示尾号）。',
+    input: activityRef,
+    output: z.object({
+      items: z.array(
+        z.object({
+          personId: z.string(),
+          name: z.string(),
+          communityName: z.string().nullable(),
+          phoneTail: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
   book: {
     summary: '报名（可带家人，最多6人）；满员时进入候补，有空位时自动递补。重复提交只算一次。',
     input: z

@@ -90,6 +90,16 @@ export const checkinActions = {
     input: z.object({}).strict(),
     output: z.object({ code: z.string(), imageBase64: z.string(), name: z.string() }),
   },
+  personCard: {
+    summary: '工作人员为没有手机的居民制作签到卡：个人签到码、姓名与社区（可打印）。',
+    input: z.object({ personId: z.string().min(1).max(64) }).strict(),
+    output: z.object({
+      code: z.string(),
+      imageBase64: z.string(),
+      name: z.string(),
+      communityName: z.string().nullable(),
+    }),
+  },
   staffScan: {
     summary: '工作人员（或被授权的志愿者）扫描居民的个人签到码，为其签到或签退；志愿者看到的姓名打码。',
     input: z.object({ activityId: activityIdSchema, code: z.string().min(1).max(64), mode: signInModeSchema }).strict(),
@@ -131,6 +141,14 @@ export const checkinActions = {
       })
       .strict(),
     output: z.object({ recorded: z.number().int(), alreadyPresent: z.number().int() }),
+  },
+  helpers: {
+    summary: '本场活动的协助扫码志愿者，以及可以授权的本站志愿者。',
+    input: z.object({ activityId: activityIdSchema }).strict(),
+    output: z.object({
+      items: z.array(doorHelperSchema),
+      candidates: z.array(z.object({ openid: z.string(), name: z.string() })),
+    }),
   },
   grantHelper: {
     summary: '让一位志愿者在本场活动协助扫码签到（只能看到签到结果，看不到名单详情）。',

@@ -109,12 +109,17 @@ export const usersRepository = {
 
   /** Staff of a station (social workers and admins), bounded: a station has dozens, not thousands. */
   async listStaff(stationId: string): Promise<UserDoc[]> {
+    return usersRepository.listByRole(stationId, 'social_worker', 'admin');
+  },
+
+  /** A station's users holding any of the roles, by name; bounded (a station has hundreds at most). */
+  async listByRole(stationId: string, ...roles: Role[]): Promise<UserDoc[]> {
     const raws = await readAllPages(
       async (skip, limit) =>
         (
           await db
             .collection(COLLECTION)
-            .where({ stationId, roles: _.in(['social_worker', 'admin'] satisfies Role[]) })
+            .where({ stationId, roles: _.in(roles) })
             .orderBy('name', 'asc')
             .skip(skip)
             .limit(limit)

@@ -1,6 +1,7 @@
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { book, cancelBooking } from './handlers/booking';
 import { get, list, manage, mine } from './handlers/browse';
+import { invitees } from './handlers/invitees';
 import { cancel, publish, update } from './handlers/publishing';
 
 /** activity: publishing activities, browsing them, booking seats and the waitlist. */
@@ -11,6 +12,7 @@ export const main = createFunction('activity', {
   publish,
   update,
   cancel,
+  invitees,
   book,
   cancelBooking,
   mine,

@@ -1,6 +1,6 @@
 import { createFunction } from '../../_shared/runtime/dispatcher';
-import { code, myCode } from './handlers/codes';
-import { grantHelper, myHelperActivities, recordPaper, revokeHelper } from './handlers/door';
+import { code, myCode, personCard } from './handlers/codes';
+import { grantHelper, helpers, myHelperActivities, recordPaper, revokeHelper } from './handlers/door';
 import { annul, proxySignIn, roster, searchPeople } from './handlers/roster';
 import { scan, staffScan } from './handlers/scanning';
 
@@ -9,11 +9,13 @@ export const main = createFunction('checkin', {
   code,
   scan,
   myCode,
+  personCard,
   staffScan,
   searchPeople,
   proxySignIn,
   annul,
   recordPaper,
+  helpers,
   grantHelper,
   revokeHelper,
   myHelperActivities,

@@ -182,16 +182,22 @@ describe('booking', () => {
 });
 
 describe('editing an invitation-only activity', () => {
-  it('keeps the invitation list when an edit sends none', async () => {
+  it('shows staff the invitation list, and an edit replaces it with the list sent', async () => {
     const { draft } = await import('../../support/activities');
     const activity = await publish(h, { audience: 'invited', invited: ['oDemoResident02'] });
+    const { items } = await h.ok(SOCIAL, 'activity', 'invitees', { activityId: activity.id });
+    expect(items).toEqual([
+      { personId: 'oDemoResident02', name: '刘先生', communityName: expect.any(String), phoneTail: '0012' },
+    ]);
+    expect(await h.errorCode(RESIDENT, 'activity', 'invitees', { activityId: activity.id })).toBe('FORBIDDEN');
+    expect(await h.errorCode(OTHER_SOCIAL, 'activity', 'invitees', { activityId: activity.id })).toBe('NOT_FOUND');
+
     await h.ok(SOCIAL, 'activity', 'update', {
       activityId: activity.id,
-      draft: draft({ audience: 'invited', title: '改名了' }),
+      draft: draft({ audience: 'invited', title: '改名了', invited: [RESIDENT] }),
     });
-    expect((await h.db.dump('activities')).find((a) => a._id === activity.id)?.invited).toEqual(['oDemoResident02']);
-    expect((await h.ok('oDemoResident02', 'activity', 'book', { activityId: activity.id })).booking?.status).toBe(
-      'confirmed',
-    );
+    expect((await h.db.dump('activities')).find((a) => a._id === activity.id)?.invited).toEqual([RESIDENT]);
+    expect(await h.errorCode('oDemoResident02', 'activity', 'book', { activityId: activity.id })).toBe('NOT_INVITED');
+    expect((await h.ok(RESIDENT, 'activity', 'book', { activityId: activity.id })).booking?.status).toBe('confirmed');
   });
 });

@@ -96,3 +96,36 @@ describe('paper sign-in lists', () => {
     ).toBe('SIGN_IN_NOT_OPEN');
   });
 });
+
+describe('choosing door helpers', () => {
+  it('lists the station volunteers who can be made helpers, and the current helpers', async () => {
+    const activity = await running();
+    const before = await h.ok(SOCIAL, 'checkin', 'helpers', { activityId: activity.id });
+    expect(before).toEqual({ items: [], candidates: [{ openid: VOLUNTEER, name: '赵志愿' }] });
+    await h.ok(SOCIAL, 'checkin', 'grantHelper', { activityId: activity.id, openid: VOLUNTEER });
+    const after = await h.ok(SOCIAL, 'checkin', 'helpers', { activityId: activity.id });
+    expect(after.items.map((i) => i.openid)).toEqual([VOLUNTEER]);
+    expect(after.candidates).toEqual([]);
+    expect(await h.errorCode(VOLUNTEER, 'checkin', 'helpers', { activityId: activity.id })).toBe('FORBIDDEN');
+  });
+});
+
+describe('printed code cards', () => {
+  it('gives staff the same personal code the resident’s phone shows, with name and community', async () => {
+    const card = await h.ok(SOCIAL, 'checkin', 'personCard', { personId: RESIDENT });
+    const mine = await h.ok(RESIDENT, 'checkin', 'myCode', {});
+    expect(card).toMatchObject({ code: mine.code, name: '张阿姨', communityName: expect.any(String) });
+    expect(Buffer.from(card.imageBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
+
+    // The card signs in like the phone code.
+    const activity = await running();
+    expect(
+      await h.ok(SOCIAL, 'checkin', 'staffScan', { activityId: activity.id, code: card.code, mode: 'in' }),
+    ).toMatchObject({ outcome: 'signed_in', personName: '张阿姨' });
+  });
+
+  it('is only for the staff of the person’s station', async () => {
+    expect(await h.errorCode(RESIDENT, 'checkin', 'personCard', { personId: RESIDENT })).toBe('FORBIDDEN');
+    expect(await h.errorCode('oDemoOtherSW01', 'checkin', 'personCard', { personId: RESIDENT })).toBe('NOT_FOUND');
+  });
+});

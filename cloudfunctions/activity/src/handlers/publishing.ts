@@ -53,9 +53,8 @@ export const update = defineAction('activity', 'update', {
     const before = await loadActivityOfStation(activityId, caller.stationId);
     if (before.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '已取消的活动不能修改');
     await checkPlace(caller.stationId, draft.areaId, draft.communityId);
-    // Staff see no invitation list in the app yet: an edit that sends none keeps the stored one
-    // (switch the audience to 所有居民 to open the activity to everyone).
-    const fields = { ...draftFields(draft), invited: draft.invited.length > 0 ? draft.invited : before.invited };
+    // The edit form loads the list (`invitees`) and sends it back whole: what is sent is the list.
+    const fields = draftFields(draft);
     const rescheduled =
       fields.startAt.getTime() !== before.startAt.getTime() || fields.endAt.getTime() !== before.endAt.getTime();
     const extra = { updatedAt: now, ...(rescheduled ? { rescheduledAt: now } : {}) };

@@ -13,6 +13,7 @@ import { loadActivityOfStation } from '../../../_shared/queries/activity-of-stat
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { requireSecret } from '../../../_shared/runtime/secrets';
+import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository } from '../../../_shared/repositories/users';
 
 /** The page a sign-in code opens; the token travels as its `scene`. */
@@ -46,5 +47,27 @@ export const myCode = defineAction('checkin', 'myCode', {
     const cardId = await usersRepository.ensureCardId(caller, shortIdFromBytes(randomBytes(shortIdBytesNeeded())));
     const personalCode = personalCodeFor(cardId);
     return { code: personalCode, imageBase64: await qrPngBase64(personalCode), name: caller.name };
+  },
+});
+
+/**
+ * A printable card for a resident without a phone: the same personal code the phone shows (so a
+ * card and a phone scan alike), with the name and community printed next to it. Staff of the
+ * person's station only.
+ */
+export const personCard = defineAction('checkin', 'personCard', {
+  access: ['social_worker', 'admin'],
+  async handle({ personId }, { caller }) {
+    const person = await usersRepository.findByOpenid(personId);
+    if (!person || person.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该居民');
+    const cardId = await usersRepository.ensureCardId(person, shortIdFromBytes(randomBytes(shortIdBytesNeeded())));
+    const station = await stationsRepository.findById(caller.stationId);
+    const personalCode = personalCodeFor(cardId);
+    return {
+      code: personalCode,
+      imageBase64: await qrPngBase64(personalCode),
+      name: person.name,
+      communityName: station?.communities.find((c) => c.id === person.communityId)?.name ?? null,
+    };
   },
 });

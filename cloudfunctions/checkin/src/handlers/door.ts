@@ -19,6 +19,23 @@ async function helperList(activityId: string) {
   };
 }
 
+/** The activity's door helpers and the station's volunteers who could be made one. */
+export const helpers = defineAction('checkin', 'helpers', {
+  access: ['social_worker', 'admin'],
+  async handle({ activityId }, { caller }) {
+    await loadActivityOfStation(activityId, caller.stationId);
+    const [current, volunteers] = await Promise.all([
+      helperList(activityId),
+      usersRepository.listByRole(caller.stationId, 'volunteer'),
+    ]);
+    const granted = new Set(current.items.map((i) => i.openid));
+    return {
+      items: current.items,
+      candidates: volunteers.filter((v) => !granted.has(v._id)).map((v) => ({ openid: v._id, name: v.name })),
+    };
+  },
+});
+
 /** Only approved volunteers of the station can be door helpers. */
 export const grantHelper = defineAction('checkin', 'grantHelper', {
   access: ['social_worker', 'admin'],
