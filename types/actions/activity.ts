@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRefSchema } from '../entities/user';
 import { idSchema, isoDateTimeSchema, pageInputSchema, pageSchema } from '../entities/common';
 import {
   activityDraftSchema,
@@ -67,16 +68,7 @@ export const activityActions = {
   invitees: {
     summary: '仅限受邀的活动：受邀居民名单（社工查看与调整用，手机号只显示尾号）。',
     input: activityRef,
-    output: z.object({
-      items: z.array(
-        z.object({
-          personId: z.string(),
-          name: z.string(),
-          communityName: z.string().nullable(),
-          phoneTail: z.string().nullable(),
-        }),
-      ),
-    }),
+    output: z.object({ items: z.array(personRefSchema) }),
   },
   book: {
     summary: '报名（可带家人，最多6人）；满员时进入候补，有空位时自动递补。重复提交只算一次。',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../entities/common';
 import { stationSchema } from '../entities/station';
-import { invitationSchema, memberSummarySchema } from '../entities/user';
+import { invitationSchema, memberSummarySchema, personRefSchema } from '../entities/user';
 
 const placeName = z.string().trim().min(1, '请填写名称').max(30, '名称不超过30个字');
 
@@ -45,5 +45,10 @@ export const stationActions = {
     summary: '本站工作人员（不含联系方式）。',
     input: z.object({}).strict(),
     output: z.object({ items: z.array(memberSummarySchema) }),
+  },
+  searchResidents: {
+    summary: '按姓名或手机尾号查找本站居民（邀请名单、签到卡等用），最多20条。',
+    input: z.object({ query: z.string().trim().min(1, '请输入姓名或手机尾号').max(20) }).strict(),
+    output: z.object({ items: z.array(personRefSchema) }),
   },
 } as const;

@@ -36,3 +36,12 @@ export const invitationSchema = z.object({
   usedAt: isoDateTimeSchema.optional(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
+
+/** A resident as staff pick them from a search or a list: phone as its last four digits only. */
+export const personRefSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  communityName: z.string().nullable(),
+  phoneTail: z.string().nullable(),
+});
+export type PersonRef = z.infer<typeof personRefSchema>;

@@ -1,6 +1,7 @@
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { createInvitation, listInvitations } from './handlers/invitations';
 import { listMembers } from './handlers/members';
+import { searchResidents } from './handlers/residents';
 import { addArea, addCommunity, get, renameArea, renameCommunity } from './handlers/structure';
 
 /** station: the director's set-up of the station — areas, communities, staff invitations. */
@@ -13,4 +14,5 @@ export const main = createFunction('station', {
   createInvitation,
   listInvitations,
   listMembers,
+  searchResidents,
 });

@@ -78,3 +78,25 @@ describe('invitations and members', () => {
     expect(JSON.stringify(items)).not.toMatch(/1[3-9]\d{9}/);
   });
 });
+
+describe('finding residents', () => {
+  it('finds the station’s residents by name or phone tail, phone shown as its last four digits', async () => {
+    const byName = await h.ok(SOCIAL, 'station', 'searchResidents', { query: '张' });
+    expect(byName.items).toContainEqual({
+      personId: RESIDENT,
+      name: '张阿姨',
+      communityName: expect.any(String),
+      phoneTail: '0011',
+    });
+    expect((await h.ok(SOCIAL, 'station', 'searchResidents', { query: '0011' })).items.map((i) => i.personId)).toEqual([
+      RESIDENT,
+    ]);
+    expect(JSON.stringify(byName)).not.toContain('13900000011');
+  });
+
+  it('is staff only, and another station finds none of ours', async () => {
+    expect(await h.errorCode(RESIDENT, 'station', 'searchResidents', { query: '张' })).toBe('FORBIDDEN');
+    const other = await h.ok(OTHER_SOCIAL, 'station', 'searchResidents', { query: '张阿姨' });
+    expect(other.items).toEqual([]);
+  });
+});

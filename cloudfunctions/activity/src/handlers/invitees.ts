@@ -2,6 +2,7 @@ import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository } from '../../../_shared/repositories/users';
+import { toPersonRef } from '../../../_shared/views/person-ref';
 
 /**
  * The invitation list of an invitation-only activity, for its station's staff to review and
@@ -16,16 +17,6 @@ export const invitees = defineAction('activity', 'invitees', {
       stationsRepository.findById(activity.stationId),
     ]);
     const byId = new Map(people.map((p) => [p._id, p]));
-    return {
-      items: activity.invited.map((personId) => {
-        const person = byId.get(personId);
-        return {
-          personId,
-          name: person?.name ?? '（已不在本站）',
-          communityName: station?.communities.find((c) => c.id === person?.communityId)?.name ?? null,
-          phoneTail: person?.phone ? person.phone.slice(-4) : null,
-        };
-      }),
-    };
+    return { items: activity.invited.map((personId) => toPersonRef(personId, byId.get(personId), station)) };
   },
 });
