@@ -5,6 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Profile } from '@linli/types/entities/user';
 import NoticeCard from '@/components/notice-card';
 import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
 import RedeemForm from '@/components/redeem-form';
 import RoleTags from '@/components/role-tags';
 import { LoadingState } from '@/components/state-views';
@@ -30,11 +31,17 @@ export default function InvitePage() {
     void session.refresh();
   };
 
-  if (session.loading) return <LoadingState />;
+  if (session.loading) {
+    return (
+      <PageShell>
+        <LoadingState />
+      </PageShell>
+    );
+  }
 
   if (redeemed) {
     return (
-      <View className="page invite-page">
+      <PageShell className="invite-page">
         <View className="invite-page__success">
           <Text className="invite-page__success-title">兑换成功</Text>
           <Text className="invite-page__success-text">{redeemed.name}，您现在的身份是：</Text>
@@ -45,12 +52,12 @@ export default function InvitePage() {
             </Button>
           )}
         </View>
-      </View>
+      </PageShell>
     );
   }
 
   return (
-    <View className="page invite-page">
+    <PageShell className="invite-page">
       <PageHeader title="兑换邀请码" subtitle="社工站站长会把邀请码发给新加入的工作人员。" />
       {!session.registered ? (
         <NoticeCard
@@ -66,6 +73,6 @@ export default function InvitePage() {
           onSubmit={(code) => void submit(code)}
         />
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components';
 import { useState } from 'react';
 import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
 import PersonaPicker from '@/components/persona-picker';
 import { ErrorBanner, ErrorState, LoadingState } from '@/components/state-views';
 import { useAsync } from '@/hooks/use-async';
@@ -29,7 +29,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className="page login-page">
+    <PageShell className="login-page">
       <PageHeader title="选择体验身份" subtitle="这是本地体验环境：选择一位示例人物进入，不需要微信登录。" />
       {error && <ErrorBanner message={error} />}
       {personas.loading && <LoadingState text="正在读取示例人物…" />}
@@ -39,6 +39,6 @@ export default function LoginPage() {
       {personas.data && (
         <PersonaPicker personas={personas.data} pending={pending} onPick={(openid) => void pick(openid)} />
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
 import {
   PRIVACY_NOTICE_INTRO,
   PRIVACY_NOTICE_TITLE,
@@ -11,7 +12,7 @@ import './index.scss';
 /** 隐私保护指引: the notice text lives in src/content/privacy.ts. */
 export default function PrivacyPage() {
   return (
-    <View className="page privacy-page">
+    <PageShell className="privacy-page">
       <PageHeader title={PRIVACY_NOTICE_TITLE} subtitle={`更新日期：${PRIVACY_NOTICE_VERSION}`} />
       <Text className="privacy-page__paragraph">{PRIVACY_NOTICE_INTRO}</Text>
       {PRIVACY_SECTIONS.map((section) => (
@@ -24,6 +25,6 @@ export default function PrivacyPage() {
           ))}
         </View>
       ))}
-    </View>
+    </PageShell>
   );
 }

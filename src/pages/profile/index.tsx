@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components';
 import type { SaveProfileInput } from '@linli/types/actions/account';
 import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
 import ProfileForm from '@/components/profile-form';
 import { ErrorBanner, ErrorState, LoadingState } from '@/components/state-views';
 import { useAction } from '@/hooks/use-action';
@@ -26,15 +26,25 @@ export default function ProfilePage() {
     goBack(ROUTES.home);
   };
 
-  if (session.loading || stations.loading) return <LoadingState />;
+  if (session.loading || stations.loading) {
+    return (
+      <PageShell>
+        <LoadingState />
+      </PageShell>
+    );
+  }
   if (stations.error || !stations.data) {
-    return <ErrorState error={stations.error ?? { message: '加载失败' }} onRetry={stations.reload} />;
+    return (
+      <PageShell>
+        <ErrorState error={stations.error ?? { message: '加载失败' }} onRetry={stations.reload} />
+      </PageShell>
+    );
   }
 
   const { profile } = session;
   const hasFieldErrors = Object.keys(save.fieldErrors).length > 0;
   return (
-    <View className="page profile-page">
+    <PageShell className="profile-page">
       <PageHeader title={profile ? '编辑资料' : '完善资料'} subtitle="这些信息只给为您服务的社工站工作人员看。" />
       {save.error && !hasFieldErrors && <ErrorBanner message={save.error.message} />}
       <ProfileForm
@@ -55,6 +65,6 @@ export default function ProfilePage() {
         onSubmit={(input) => void submit(input)}
         onOpenPrivacy={() => openPage(ROUTES.privacy)}
       />
-    </View>
+    </PageShell>
   );
 }

@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Invitation } from '@linli/types/entities/user';
 import { InvitationHighlight, InvitationRow } from '@/components/invitation-card';
 import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
 import StaffGate from '@/components/staff-gate';
 import { EmptyState, ErrorBanner, ErrorState, LoadingState } from '@/components/state-views';
 import { useAction } from '@/hooks/use-action';
@@ -46,7 +47,7 @@ function Invitations() {
   };
 
   return (
-    <View className="page invitations-page">
+    <PageShell className="invitations-page">
       <PageHeader title="邀请社工" subtitle="邀请码只能使用一次，过期后需重新生成。" />
       <View className="invitations-page__actions">
         <Button
@@ -78,6 +79,6 @@ function Invitations() {
       {list.data?.items.map((invitation) => (
         <InvitationRow key={invitation.code} invitation={invitation} now={now} />
       ))}
-    </View>
+    </PageShell>
   );
 }

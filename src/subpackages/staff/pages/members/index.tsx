@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
 import RoleTags from '@/components/role-tags';
 import StaffGate from '@/components/staff-gate';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
@@ -25,7 +26,7 @@ function Members() {
   const staff = members.data?.items.filter((member) => isStaff(member.roles)) ?? [];
 
   return (
-    <View className="page members-page">
+    <PageShell className="members-page">
       <PageHeader title="工作人员" subtitle={session.station?.name} />
       {members.loading && <LoadingState />}
       {members.error && <ErrorState error={members.error} onRetry={members.reload} />}
@@ -41,6 +42,6 @@ function Members() {
           <RoleTags roles={member.roles} />
         </View>
       ))}
-    </View>
+    </PageShell>
   );
 }

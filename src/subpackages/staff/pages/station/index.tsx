@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Station } from '@linli/types/entities/station';
 import NameEditor from '@/components/name-editor';
 import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
 import StaffGate from '@/components/staff-gate';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { useAction } from '@/hooks/use-action';
@@ -77,14 +78,24 @@ function StationEditor() {
     error: active === key ? (edit.fieldErrors.name ?? edit.error?.message) : undefined,
   });
 
-  if (station.loading) return <LoadingState />;
+  if (station.loading) {
+    return (
+      <PageShell>
+        <LoadingState />
+      </PageShell>
+    );
+  }
   if (station.error || !station.data) {
-    return <ErrorState error={station.error ?? { message: '加载失败' }} onRetry={station.reload} />;
+    return (
+      <PageShell>
+        <ErrorState error={station.error ?? { message: '加载失败' }} onRetry={station.reload} />
+      </PageShell>
+    );
   }
   const { areas, communities, name } = station.data;
 
   return (
-    <View className="page station-page">
+    <PageShell className="station-page">
       <PageHeader title="片区与社区" subtitle={name} />
       {areas.length === 0 && <EmptyState title="还没有片区" description="先添加一个片区，再在片区下添加社区。" />}
       {areas.map((area) => (
@@ -147,6 +158,6 @@ function StationEditor() {
           onSubmit={(newName) => save({ kind: 'addArea', name: newName })}
         />
       </View>
-    </View>
+    </PageShell>
   );
 }

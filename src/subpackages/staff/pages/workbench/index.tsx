@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components';
 import EntryTiles, { type EntryTile } from '@/components/entry-tiles';
 import PageHeader from '@/components/page-header';
+import PageShell from '@/components/page-shell';
 import StaffGate from '@/components/staff-gate';
 import { useSession } from '@/hooks/use-session';
 import { ROUTES, openPage } from '@/services/routes';
@@ -49,9 +49,9 @@ function Workbench() {
   });
 
   return (
-    <View className="page">
+    <PageShell className="workbench-page">
       <PageHeader title="工作台" subtitle={session.station?.name} />
       <EntryTiles items={tiles} />
-    </View>
+    </PageShell>
   );
 }
