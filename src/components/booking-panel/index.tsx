@@ -11,6 +11,7 @@ import { ErrorBanner } from '@/components/state-views';
 import { useAction } from '@/hooks/use-action';
 import { call } from '@/services/api';
 import { toastSuccess } from '@/services/feedback';
+import { askForReminders } from '@/services/subscriptions';
 import './index.scss';
 
 export interface BookingPanelProps {
@@ -55,6 +56,9 @@ export default function BookingPanel({ detail, now, onChange, onStale }: Booking
     });
     setMemberErrors(errors);
     if (Object.keys(errors).length > 0) return;
+    // Still inside the tap (nothing awaited yet), as WeChat requires for its dialog; whatever
+    // the answer, the booking goes ahead.
+    await askForReminders();
     const next = await book.run(names);
     if (next) setMembers([]);
     answer(next, next?.booking?.status === 'waitlisted' ? '已加入候补' : '报名成功');

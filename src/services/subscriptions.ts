@@ -1,0 +1,30 @@
+import Taro from '@tarojs/taro';
+import { isH5 } from './platform';
+
+/**
+ * The subscription templates a booking asks for: the reminder before the activity and the
+ * invitation to the satisfaction form after it (the `reminders` function sends both). Template
+ * ids are per mini-program, so they come from the build (`TARO_APP_TEMPLATE_*` in .env.*);
+ * written out in full because the build replaces each `process.env.TARO_APP_…` literally.
+ */
+export function bookingTemplateIds(): string[] {
+  return [process.env.TARO_APP_TEMPLATE_ACTIVITY_REMINDER, process.env.TARO_APP_TEMPLATE_FEEDBACK_INVITATION]
+    .map((id) => id?.trim() ?? '')
+    .filter((id) => id.length > 0);
+}
+
+/**
+ * Asks the person whether the station may send them these messages. WeChat shows the dialog
+ * only when this is called from a tap, so call it at the start of the tap handler, before
+ * anything is awaited. Never throws: a refusal, a dismissed dialog or an old WeChat must not
+ * stand between a resident and their booking. Skipped on H5 and when no template is configured.
+ */
+export async function askForReminders(tmplIds: string[] = bookingTemplateIds()): Promise<void> {
+  if (isH5() || tmplIds.length === 0) return;
+  try {
+    // The typings make `entityIds` (Alipay's) required next to WeChat's `tmplIds`.
+    await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option);
+  } catch {
+    // Refused or unavailable: reminders for this booking are simply not sent.
+  }
+}
