@@ -50,6 +50,22 @@ const MINGO_OPTIONS: Partial<Options> = { scriptEnabled: false };
 /** Pipeline stages that never modify their input documents (their output may share parts of them). */
 const READ_ONLY_STAGES = new Set(['$match', '$group', '$count', '$sort', '$skip', '$limit', '$sortByCount']);
 
+/**
+ * mingo (7.2) answers a `$lookup` whose localField is an array with a `null` for every element
+ * that matched nothing; MongoDB (and so the cloud) leaves them out. Documents are never null, so
+ * dropping nulls from the joined array right after each such stage restores MongoDB's answer.
+ */
+function withMongoLookups(pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
+  return pipeline.flatMap((stage) => {
+    const lookup = stage.$lookup;
+    if (!isPlainObject(lookup) || typeof lookup.localField !== 'string' || typeof lookup.as !== 'string') {
+      return [stage];
+    }
+    const as = lookup.as;
+    return [stage, { $set: { [as]: { $filter: { input: `$${as}`, cond: { $ne: ['$$this', null] } } } } }];
+  });
+}
+
 export class Store {
   private readonly collections = new Map<string, CollectionState>();
   /** Bumped on every applied batch; transactions remember it when they start. */
@@ -154,6 +170,7 @@ export class Store {
     } else {
       input = this.list(collection);
     }
+    rest = withMongoLookups(rest);
     const aggregator = new Aggregator(rest, {
       ...MINGO_OPTIONS,
       // $lookup/$graphLookup/$unionWith: a missing collection joins nothing, as in MongoDB.

@@ -26,6 +26,7 @@ export function draft(overrides: Partial<ActivityDraft> = {}, startsInHours = 48
     audience: 'everyone',
     invited: [],
     volunteerRoles: [],
+    sessions: [],
     ...overrides,
   };
 }

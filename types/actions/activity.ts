@@ -18,7 +18,10 @@ const activityRef = z.object({ activityId: activityIdSchema }).strict();
 export const myActivitySchema = z.object({
   activity: activitySchema,
   booking: bookingSchema.nullable(),
+  /** My sign-in: at a 小组 series, at the session now (or the latest I attended). */
   attendance: attendanceSchema.nullable(),
+  /** At a 小组 series: how many sessions I attended. */
+  sessionsAttended: z.number().int().min(0).optional(),
 });
 export type MyActivity = z.infer<typeof myActivitySchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, personNameSchema, phoneSchema } from '../entities/common';
-import { activityIdSchema, bookingStatusSchema, signInMethodSchema } from '../entities/activity';
+import { activityIdSchema, bookingStatusSchema, MAX_SESSIONS, signInMethodSchema } from '../entities/activity';
 
 /** The rotating code a social worker shows: 'in' to sign in, 'out' to sign out. */
 export const signInModeSchema = z.enum(['in', 'out']);
@@ -32,11 +32,25 @@ export const rosterEntrySchema = z.object({
   method: signInMethodSchema.nullable(),
   recordedBy: z.string().nullable(),
   annulled: z.object({ by: z.string(), at: z.iso.datetime({ offset: true }), reason: z.string() }).nullable(),
+  /** At a 小组 series: how many of its sessions this person attended so far. */
+  sessionsAttended: z.number().int().min(0).optional(),
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
+/** Which session of a 小组 series a roster (or sheet, or paper list) is about. */
+const sessionPick = z.number().int().min(1).max(MAX_SESSIONS).optional();
+
 export const rosterSchema = z.object({
   activityId: activityIdSchema,
+  /** At a 小组 series: the session shown (the roster is one list of members, per session). */
+  session: z
+    .object({
+      index: z.number().int(),
+      count: z.number().int(),
+      startAt: z.iso.datetime({ offset: true }),
+      endAt: z.iso.datetime({ offset: true }),
+    })
+    .optional(),
   counts: z.object({
     booked: z.number().int(),
     waitlisted: z.number().int(),
@@ -127,6 +141,8 @@ export const checkinActions = {
         activityId: activityIdSchema,
         personId: z.string().min(1).max(64),
         reason: z.string().trim().min(2, '请填写撤销原因').max(100),
+        /** At a 小组 series: the session of the sign-in (default: the one the roster shows now). */
+        session: sessionPick,
       })
       .strict(),
     output: rosterEntrySchema,
@@ -138,6 +154,8 @@ export const checkinActions = {
         activityId: activityIdSchema,
         entries: z.array(paperEntrySchema).min(1, '请至少补录一人').max(200),
         note: z.string().trim().min(2, '请说明补录原因').max(100),
+        /** At a 小组 series: the session the paper list is from (default: the latest started). */
+        session: sessionPick,
       })
       .strict(),
     output: z.object({ recorded: z.number().int(), alreadyPresent: z.number().int() }),
@@ -170,8 +188,8 @@ export const checkinActions = {
     }),
   },
   roster: {
-    summary: '活动名单：报名、签到、签退、未到，实时计数。',
-    input: z.object({ activityId: activityIdSchema }).strict(),
+    summary: '活动名单：报名、签到、签退、未到，实时计数。小组按节查看（默认当前或下一节）。',
+    input: z.object({ activityId: activityIdSchema, session: sessionPick }).strict(),
     output: rosterSchema,
   },
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityIdSchema } from '../entities/activity';
+import { activityIdSchema, MAX_SESSIONS } from '../entities/activity';
 
 /** A generated file, base64: the client saves it (H5: download; WeChat: open as a document). */
 export const generatedFileSchema = z.object({
@@ -13,7 +13,10 @@ export type GeneratedFile = z.infer<typeof generatedFileSchema>;
 export const ledgerActions = {
   signInSheet: {
     summary: '导出活动签到表（xlsx）：姓名、社区、人数、签到签退时间、方式、记录人。',
-    input: z.object({ activityId: activityIdSchema }).strict(),
+    /** At a 小组 series, one sheet per session (default: the one the roster shows now). */
+    input: z
+      .object({ activityId: activityIdSchema, session: z.number().int().min(1).max(MAX_SESSIONS).optional() })
+      .strict(),
     output: generatedFileSchema,
   },
 } as const;

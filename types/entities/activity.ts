@@ -17,6 +17,18 @@ export const volunteerRoleSchema = z.object({
 /** The largest household party one booking may bring (a parent with children, an elder with carers). */
 export const MAX_PARTY_SIZE = 6;
 
+/** A 小组 (group) is a series of sessions with one roster: at most this many sessions. */
+export const MAX_SESSIONS = 12;
+/**
+ * Sessions of a group are apart by at least this much, so that every moment belongs to at most
+ * one session's sign-in window (an hour before the start to an hour after the end): a scan then
+ * needs no session number in the code.
+ */
+export const SESSION_MIN_GAP_MS = 2 * 3600 * 1000;
+const SESSION_MAX_MS = 24 * 3600 * 1000;
+
+export const activitySessionSchema = z.object({ startAt: isoDateTimeSchema, endAt: isoDateTimeSchema });
+
 /** What a social worker fills in to publish (or edit) an activity. */
 export const activityDraftSchema = z
   .object({
@@ -37,12 +49,18 @@ export const activityDraftSchema = z
     invited: z.array(z.string().min(1).max(64)).max(500).default([]),
     volunteerRoles: z.array(volunteerRoleSchema).max(10).default([]),
     coverUrl: z.string().url().max(500).optional(),
+    /**
+     * A 小组 series: every session in order, the first starting at `startAt` and the last ending
+     * at `endAt`. Empty for a single activity.
+     */
+    sessions: z.array(activitySessionSchema).max(MAX_SESSIONS, `小组最多${MAX_SESSIONS}节`).default([]),
   })
   .superRefine((d, ctx) => {
     const start = Date.parse(d.startAt);
     const end = Date.parse(d.endAt);
     if (end <= start) ctx.addIssue({ code: 'custom', path: ['endAt'], message: '结束时间须晚于开始时间' });
-    if (end - start > 24 * 3600 * 1000)
+    if (d.sessions.length > 0) checkSessions(d, ctx);
+    else if (end - start > SESSION_MAX_MS)
       ctx.addIssue({ code: 'custom', path: ['endAt'], message: '单场活动不超过24小时' });
     if (Date.parse(d.bookingClosesAt) <= Date.parse(d.bookingOpensAt)) {
       ctx.addIssue({ code: 'custom', path: ['bookingClosesAt'], message: '报名截止须晚于报名开始' });
@@ -52,6 +70,32 @@ export const activityDraftSchema = z
     }
   });
 export type ActivityDraft = z.infer<typeof activityDraftSchema>;
+
+function checkSessions(
+  d: { kind: string; startAt: string; endAt: string; sessions: { startAt: string; endAt: string }[] },
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (d.kind !== 'group_session') return issue(['sessions'], '只有小组活动可以分多节');
+  if (d.sessions.length < 2) return issue(['sessions'], '小组至少2节');
+  const first = d.sessions[0]!;
+  const last = d.sessions[d.sessions.length - 1]!;
+  if (Date.parse(first.startAt) !== Date.parse(d.startAt))
+    issue(['sessions', 0, 'startAt'], '第1节须在活动开始时间开始');
+  if (Date.parse(last.endAt) !== Date.parse(d.endAt)) {
+    issue(['sessions', d.sessions.length - 1, 'endAt'], '最后一节须在活动结束时间结束');
+  }
+  d.sessions.forEach((session, i) => {
+    const start = Date.parse(session.startAt);
+    const end = Date.parse(session.endAt);
+    if (end <= start) issue(['sessions', i, 'endAt'], `第${i + 1}节的结束时间须晚于开始时间`);
+    if (end - start > SESSION_MAX_MS) issue(['sessions', i, 'endAt'], `第${i + 1}节不超过24小时`);
+    const previous = d.sessions[i - 1];
+    if (previous && start < Date.parse(previous.endAt) + SESSION_MIN_GAP_MS) {
+      issue(['sessions', i, 'startAt'], `第${i + 1}节须在上一节结束2小时以后开始`);
+    }
+  });
+}
 
 /** An activity as residents and staff see it (staff-only fields are separate: see roster). */
 export const activitySchema = z.object({
@@ -78,6 +122,8 @@ export const activitySchema = z.object({
   cancelReason: z.string().optional(),
   /** Set when the time was changed after publishing; booked residents were told. */
   rescheduledAt: isoDateTimeSchema.optional(),
+  /** A 小组 series' sessions, numbered from 1; absent for a single activity. */
+  sessions: z.array(activitySessionSchema.extend({ index: z.number().int().min(1) })).optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 
@@ -116,5 +162,7 @@ export const attendanceSchema = z.object({
   signedOutAt: isoDateTimeSchema.optional(),
   method: signInMethodSchema,
   annulled: z.boolean(),
+  /** Which session of a 小组 series (from 1); absent for a single activity. */
+  session: z.number().int().min(1).optional(),
 });
 export type Attendance = z.infer<typeof attendanceSchema>;

@@ -1,24 +1,9 @@
-import type { ErrorCode } from '@linli/types/errors';
-
 /**
  * When people may sign in and out, and how a roster adds up. Attendance is the source of truth
  * for 服务人次 (DOMAIN.md): one record per person (or household party) per activity, its
- * `headcount` the number of people it signs in.
+ * `headcount` the number of people it signs in. When people may sign in (per session) is in
+ * sessions.ts.
  */
-
-/** Early arrivals sign in up to an hour before the start; a late sign-out an hour after the end. */
-export const SIGN_IN_OPENS_BEFORE_MS = 60 * 60 * 1000;
-export const SIGN_IN_CLOSES_AFTER_MS = 60 * 60 * 1000;
-
-export function signInProblem(
-  activity: { status: 'published' | 'cancelled'; startAt: Date; endAt: Date },
-  now: Date,
-): ErrorCode | null {
-  if (activity.status === 'cancelled') return 'ACTIVITY_CANCELLED';
-  if (now.getTime() < activity.startAt.getTime() - SIGN_IN_OPENS_BEFORE_MS) return 'SIGN_IN_NOT_OPEN';
-  if (now.getTime() > activity.endAt.getTime() + SIGN_IN_CLOSES_AFTER_MS) return 'SIGN_IN_CLOSED';
-  return null;
-}
 
 /**
  * Who a walk-up sign-in may be: anyone at an open activity; at an invitation-only one, only the

@@ -4,6 +4,8 @@
  * minutes; each window is wider than that, and a record per (activity, kind, person) makes sure
  * nobody hears the same reminder twice.
  */
+import { sessionsOf, type Session } from './sessions';
+
 export type ReminderKind = 'day_before' | 'starting_soon' | 'feedback';
 
 const HOUR = 3600 * 1000;
@@ -14,19 +16,36 @@ export const REMINDER_WINDOWS: Record<ReminderKind, { description: string }> = {
   feedback: { description: '结束后24小时内' },
 };
 
-export function dueReminders(
-  activity: { status: 'published' | 'cancelled'; startAt: Date; endAt: Date },
-  now: Date,
-): ReminderKind[] {
-  if (activity.status !== 'published') return [];
-  const untilStart = activity.startAt.getTime() - now.getTime();
-  const sinceEnd = now.getTime() - activity.endAt.getTime();
-  const due: ReminderKind[] = [];
-  if (untilStart > 2 * HOUR && untilStart <= 24 * HOUR) due.push('day_before');
-  if (untilStart > 0 && untilStart <= HOUR) due.push('starting_soon');
-  if (sinceEnd >= 0 && sinceEnd < 24 * HOUR) due.push('feedback');
-  return due;
+export interface DueReminder {
+  kind: ReminderKind;
+  /** The session it is about (1 for a single activity): a group's members hear before each. */
+  session: Session;
 }
+
+export function dueReminders(
+  activity: {
+    status: 'published' | 'cancelled';
+    startAt: Date;
+    endAt: Date;
+    sessions?: readonly { startAt: Date; endAt: Date }[];
+  },
+  now: Date,
+): DueReminder[] {
+  if (activity.status !== 'published') return [];
+  return sessionsOf(activity).flatMap((session) => {
+    const untilStart = session.startAt.getTime() - now.getTime();
+    const sinceEnd = now.getTime() - session.endAt.getTime();
+    const due: DueReminder[] = [];
+    if (untilStart > 2 * HOUR && untilStart <= 24 * HOUR) due.push({ kind: 'day_before', session });
+    if (untilStart > 0 && untilStart <= HOUR) due.push({ kind: 'starting_soon', session });
+    if (sinceEnd >= 0 && sinceEnd < 24 * HOUR) due.push({ kind: 'feedback', session });
+    return due;
+  });
+}
+
+/** The key of a sent reminder: one per activity, kind, session (after the first) and person. */
+export const reminderKey = (activityId: string, kind: ReminderKind, session: number, personId: string): string =>
+  session === 1 ? `${activityId}.${kind}.${personId}` : `${activityId}.${kind}.${session}.${personId}`;
 
 /** Reminders before the start go to booked people; the feedback invitation to those who came. */
 export const remindsAttendees = (kind: ReminderKind): boolean => kind === 'feedback';

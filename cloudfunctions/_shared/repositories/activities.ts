@@ -36,6 +36,8 @@ export const activityDocSchema = z.object({
   status: z.enum(['published', 'cancelled']),
   cancelReason: z.string().optional(),
   rescheduledAt: storedDate.optional(),
+  /** A 小组 series' sessions in order (see domain/sessions.ts); absent for a single activity. */
+  sessions: z.array(z.object({ startAt: storedDate, endAt: storedDate })).optional(),
   createdBy: z.string(),
   createdAt: storedDate,
   updatedAt: storedDate,
@@ -64,6 +66,9 @@ export function draftFields(draft: Draft) {
     invited: draft.invited,
     volunteerRoles: draft.volunteerRoles,
     ...(draft.coverUrl ? { coverUrl: draft.coverUrl } : {}),
+    ...(draft.sessions.length > 0
+      ? { sessions: draft.sessions.map((s) => ({ startAt: new Date(s.startAt), endAt: new Date(s.endAt) })) }
+      : {}),
   };
 }
 
@@ -114,6 +119,10 @@ export const activitiesRepository = {
    * reminder schedule looks at. Bounded: a district's stations hold at most a few hundred
    * activities in any two days.
    */
+  /**
+   * Published activities that start or end between the two instants — or, for a 小组 series,
+   * run across them (a session in the middle of a series can be the one due).
+   */
   async startingOrEndingBetween(from: Date, to: Date): Promise<ActivityDoc[]> {
     const raws = await readAllPages(
       async (skip, limit) =>
@@ -124,6 +133,7 @@ export const activitiesRepository = {
               _.or([
                 { status: 'published', startAt: _.gte(from).and(_.lte(to)) },
                 { status: 'published', endAt: _.gte(from).and(_.lte(to)) },
+                { status: 'published', startAt: _.lt(from), endAt: _.gt(to), sessions: _.exists(true) },
               ]),
             )
             .orderBy('startAt', 'asc')
@@ -192,7 +202,13 @@ export const activitiesRepository = {
       .collection(COLLECTION)
       .where({ _id: id, seatsTaken: _.lte(fields.capacity) })
       .update({
-        data: { ...fields, invited: _.set(fields.invited), volunteerRoles: _.set(fields.volunteerRoles), ...extra },
+        data: {
+          ...fields,
+          invited: _.set(fields.invited),
+          volunteerRoles: _.set(fields.volunteerRoles),
+          sessions: fields.sessions ? _.set(fields.sessions) : _.remove(),
+          ...extra,
+        },
       });
     return stats.updated === 1;
   },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { signInMethodSchema } from '@linli/types/entities/activity';
-import { activityKindSchema } from '@linli/types/entities/activity';
+import { activityKindSchema, MAX_SESSIONS } from '@linli/types/entities/activity';
 import { db, _ } from '../runtime/cloud';
 import { isDuplicateKeyError, narrow, narrowAll, readAllPages, storedDate } from './sdk';
 import { activityDocSchema, type ActivityDoc } from './activities';
-import { bookingDocSchema, type BookingDoc } from './bookings';
+import { bookingDocSchema, bookingId, type BookingDoc } from './bookings';
+import { attendanceKey, attendanceKeys } from '../domain/sessions';
 
 const COLLECTION = 'attendance';
 
@@ -34,44 +35,49 @@ export const attendanceDocSchema = z.object({
   recordedBy: z.string(),
   signedOutBy: z.string().optional(),
   annulled: annulmentSchema.optional(),
+  /** The session of a 小组 series (from 1); absent on a single activity's record. */
+  session: z.number().int().min(1).optional(),
   history: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 export type AttendanceDoc = z.output<typeof attendanceDocSchema>;
-
-export const attendanceId = (activityId: string, personId: string): string => `${activityId}.${personId}`;
 
 /** What one scan needs to know, read in one database request (see signInContext). */
 export interface SignInContext {
   activity: ActivityDoc;
   booking: BookingDoc | null;
-  attendance: AttendanceDoc | null;
+  /** The person's records at this activity: one per session attended (or annulled). */
+  attendance: AttendanceDoc[];
 }
 
 export const attendanceRepository = {
   /**
-   * The activity, the person's booking and their attendance record in ONE request: an
-   * aggregation on the activity that looks the other two up by their _id. A sign-in is then
-   * this read plus one write (plus the caller's profile): the budget is three per sign-in.
+   * The activity, the person's booking and their attendance records in ONE request: an
+   * aggregation on the activity that looks the others up by their _id (an array of every
+   * session's key finds all of a group member's records). A sign-in is then this read plus one
+   * write (plus the caller's profile): the budget is three per sign-in.
    */
   async signInContext(activityId: string, personId: string): Promise<SignInContext | null> {
-    const key = `.${personId}`;
     const { list } = await db
       .collection('activities')
       .aggregate()
       .match({ _id: activityId })
-      .addFields({ _personKey: _.aggregate.concat(['$_id', key]) })
-      .lookup({ from: 'bookings', localField: '_personKey', foreignField: '_id', as: '_booking' })
-      .lookup({ from: COLLECTION, localField: '_personKey', foreignField: '_id', as: '_attendance' })
+      .addFields({
+        _bookingKey: _.aggregate.literal(bookingId(activityId, personId)),
+        _attendanceKeys: _.aggregate.literal(attendanceKeys(activityId, personId)),
+      })
+      .lookup({ from: 'bookings', localField: '_bookingKey', foreignField: '_id', as: '_booking' })
+      .lookup({ from: COLLECTION, localField: '_attendanceKeys', foreignField: '_id', as: '_attendance' })
       .limit(1)
       .end();
     const row = list[0] as (Record<string, unknown> & { _booking: unknown[]; _attendance: unknown[] }) | undefined;
     if (!row) return null;
-    const { _booking, _attendance, _personKey, ...activity } = row;
-    void _personKey;
+    const { _booking, _attendance, _bookingKey, _attendanceKeys, ...activity } = row;
+    void _bookingKey;
+    void _attendanceKeys;
     return {
       activity: narrow(activityDocSchema, activity, 'activity'),
       booking: _booking[0] ? narrow(bookingDocSchema, _booking[0], 'booking') : null,
-      attendance: _attendance[0] ? narrow(attendanceDocSchema, _attendance[0], 'attendance') : null,
+      attendance: narrowAll(attendanceDocSchema, _attendance, 'attendance'),
     };
   },
 
@@ -86,10 +92,10 @@ export const attendanceRepository = {
     }
   },
 
-  async find(activityId: string, personId: string): Promise<AttendanceDoc | null> {
+  async find(activityId: string, personId: string, session?: number): Promise<AttendanceDoc | null> {
     const { data } = await db
       .collection(COLLECTION)
-      .where({ _id: attendanceId(activityId, personId) })
+      .where({ _id: attendanceKey(activityId, personId, session) })
       .limit(1)
       .get();
     return data[0] ? narrow(attendanceDocSchema, data[0], 'attendance') : null;
@@ -149,14 +155,22 @@ export const attendanceRepository = {
     return narrowAll(attendanceDocSchema, raws, 'attendance');
   },
 
+  /** A person's records at these activities, every session of a group included. */
   async forPerson(personId: string, activityIds: readonly string[]): Promise<AttendanceDoc[]> {
     if (activityIds.length === 0) return [];
-    const ids = activityIds.map((a) => attendanceId(a, personId));
-    const { data } = await db
-      .collection(COLLECTION)
-      .where({ _id: _.in(ids) })
-      .limit(ids.length)
-      .get();
-    return narrowAll(attendanceDocSchema, data, 'attendance');
+    const raws = await readAllPages(
+      async (skip, limit) =>
+        (
+          await db
+            .collection(COLLECTION)
+            .where({ personId, activityId: _.in([...activityIds]) })
+            .orderBy('signedInAt', 'asc')
+            .skip(skip)
+            .limit(limit)
+            .get()
+        ).data,
+      activityIds.length * MAX_SESSIONS,
+    );
+    return narrowAll(attendanceDocSchema, raws, 'attendance');
   },
 };

@@ -3,13 +3,15 @@ import { isDuplicateKeyError } from './sdk';
 
 const COLLECTION = 'reminders';
 
-/** One record per (activity, kind, person): claimed before sending, so no reminder goes twice. */
+/** One record per reminder key (see reminderKey): claimed before sending, so none goes twice. */
 export const remindersRepository = {
-  async claim(activityId: string, kind: string, personId: string, now: Date): Promise<boolean> {
+  async claim(
+    key: string,
+    fields: { activityId: string; kind: string; personId: string },
+    now: Date,
+  ): Promise<boolean> {
     try {
-      await db
-        .collection(COLLECTION)
-        .add({ data: { _id: `${activityId}.${kind}.${personId}`, activityId, kind, personId, sentAt: now } });
+      await db.collection(COLLECTION).add({ data: { _id: key, ...fields, sentAt: now } });
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;

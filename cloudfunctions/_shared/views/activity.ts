@@ -1,5 +1,6 @@
 import type { Activity, Attendance, Booking } from '@linli/types/entities/activity';
 import { seatsLeft } from '../domain/booking';
+import { isSeries, sessionsOf } from '../domain/sessions';
 import type { ActivityDoc } from '../repositories/activities';
 import type { AttendanceDoc } from '../repositories/attendance';
 import type { BookingDoc } from '../repositories/bookings';
@@ -29,6 +30,15 @@ export function toActivity(doc: ActivityDoc): Activity {
     status: doc.status,
     ...(doc.cancelReason ? { cancelReason: doc.cancelReason } : {}),
     ...(doc.rescheduledAt ? { rescheduledAt: doc.rescheduledAt.toISOString() } : {}),
+    ...(isSeries(doc)
+      ? {
+          sessions: sessionsOf(doc).map((s) => ({
+            index: s.index,
+            startAt: s.startAt.toISOString(),
+            endAt: s.endAt.toISOString(),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -54,5 +64,6 @@ export function toAttendance(doc: AttendanceDoc): Attendance {
     ...(doc.signedOutAt ? { signedOutAt: doc.signedOutAt.toISOString() } : {}),
     method: doc.method,
     annulled: !!doc.annulled,
+    ...(doc.session ? { session: doc.session } : {}),
   };
 }

@@ -1,8 +1,15 @@
 import type { SignInResult } from '@linli/types/actions/checkin';
 import type { SignInMethod } from '@linli/types/entities/activity';
-import { mayAttend, signInProblem } from '../../_shared/domain/attendance';
+import { mayAttend } from '../../_shared/domain/attendance';
+import {
+  attendanceKey,
+  isSeries,
+  sessionForPaper,
+  sessionForSignIn,
+  sessionOfRecord,
+} from '../../_shared/domain/sessions';
 import { AppError } from '../../_shared/runtime/app-error';
-import { attendanceId, attendanceRepository, type AttendanceDoc } from '../../_shared/repositories/attendance';
+import { attendanceRepository, type AttendanceDoc } from '../../_shared/repositories/attendance';
 
 export interface Attendee {
   id: string;
@@ -19,6 +26,8 @@ export interface SignInRequest {
   recordedBy: string;
   /** Staff may act only on their own station's activities. */
   requireStationId?: string;
+  /** A paper list names its session of a group (default: the latest started). */
+  session?: number;
   now: Date;
 }
 
@@ -30,7 +39,9 @@ const isPaper = (request: SignInRequest) => request.method === 'paper';
  * (resident scan, staff scan of a personal code, proxy). Database work: one aggregation that
  * reads the activity, booking and attendance together, then at most one write. Repeats are
  * answered as "already", never counted twice: the attendance _id is unique per person and
- * activity. A household party signs in together (headcount = the booking's party size).
+ * activity and session. A household party signs in together (headcount = the booking's party
+ * size). At a 小组 series the session is the one whose sign-in window holds the moment (a paper
+ * list names it), and each session has its own record.
  */
 export async function recordSignIn(request: SignInRequest): Promise<SignInResult> {
   const { activityId, attendee, mode, now } = request;
@@ -38,12 +49,12 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
   if (!context || (request.requireStationId && context.activity.stationId !== request.requireStationId)) {
     throw new AppError('NOT_FOUND', '未找到该活动');
   }
-  const { activity, booking, attendance } = context;
-  const problem = signInProblem(activity, now);
-  if (isPaper(request)) {
-    if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
-    if (now < activity.startAt) throw new AppError('SIGN_IN_NOT_OPEN', '活动开始后才能补录纸质签到');
-  } else if (problem) throw new AppError(problem);
+  const { activity, booking } = context;
+  if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
+  const choice = isPaper(request) ? sessionForPaper(activity, now, request.session) : sessionForSignIn(activity, now);
+  if ('problem' in choice) throw new AppError(choice.problem, choice.message);
+  const { session } = choice;
+  const attendance = context.attendance.find((a) => sessionOfRecord(a) === session.index) ?? null;
 
   const result = (outcome: SignInResult['outcome'], at: Date, headcount: number): SignInResult => ({
     outcome,
@@ -61,7 +72,7 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
     if (await attendanceRepository.signOut(valid._id, now, request.recordedBy)) {
       return result('signed_out', now, valid.headcount);
     }
-    const latest = await attendanceRepository.find(activityId, attendee.id);
+    const latest = await attendanceRepository.find(activityId, attendee.id, session.index);
     return result('already_signed_out', latest?.signedOutAt ?? now, valid.headcount);
   }
 
@@ -70,17 +81,19 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
   if (!mayAttend(activity, attendee.id, !!liveBooking)) throw new AppError('NOT_INVITED', '该活动仅限受邀居民参加');
 
   const doc: AttendanceDoc = {
-    _id: attendanceId(activityId, attendee.id),
+    _id: attendanceKey(activityId, attendee.id, session.index),
     activityId,
     stationId: activity.stationId,
     areaId: activity.areaId,
     kind: activity.kind,
-    activityStartAt: activity.startAt,
+    // The session's own start: 服务人次 by period falls in the month the session was held.
+    activityStartAt: session.startAt,
+    ...(isSeries(activity) ? { session: session.index } : {}),
     personId: attendee.id,
     personName: attendee.name,
     communityId: attendee.communityId,
     headcount: liveBooking?.partySize ?? 1,
-    signedInAt: isPaper(request) ? activity.startAt : now,
+    signedInAt: isPaper(request) ? session.startAt : now,
     method: request.method,
     recordedBy: request.recordedBy,
     history: [],

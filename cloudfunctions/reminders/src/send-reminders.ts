@@ -1,5 +1,6 @@
 import dayjs from '../../_shared/runtime/dayjs';
-import { dueReminders, remindsAttendees, type ReminderKind } from '../../_shared/domain/reminders';
+import { dueReminders, reminderKey, remindsAttendees, type ReminderKind } from '../../_shared/domain/reminders';
+import { isSeries, sessionOfRecord } from '../../_shared/domain/sessions';
 import { platform } from '../../_shared/platform';
 import { activitiesRepository, type ActivityDoc } from '../../_shared/repositories/activities';
 import { attendanceRepository } from '../../_shared/repositories/attendance';
@@ -19,9 +20,11 @@ const NOTE: Record<ReminderKind, string> = {
   feedback: '感谢参加，请填写意见表',
 };
 
-async function recipients(activity: ActivityDoc, kind: ReminderKind): Promise<string[]> {
+async function recipients(activity: ActivityDoc, kind: ReminderKind, session: number): Promise<string[]> {
   if (remindsAttendees(kind)) {
-    return (await attendanceRepository.forActivity(activity._id)).filter((a) => !a.annulled).map((a) => a.personId);
+    return (await attendanceRepository.forActivity(activity._id))
+      .filter((a) => !a.annulled && sessionOfRecord(a) === session)
+      .map((a) => a.personId);
   }
   return (await bookingsRepository.forActivity(activity._id))
     .filter((b) => b.status === 'confirmed')
@@ -37,10 +40,14 @@ export async function sendReminders(now: Date): Promise<Record<string, number>> 
   let sent = 0;
   let skipped = 0;
   for (const activity of activities) {
-    for (const kind of dueReminders(activity, now)) {
-      for (const personId of await recipients(activity, kind)) {
+    for (const { kind, session } of dueReminders(activity, now)) {
+      for (const personId of await recipients(activity, kind, session.index)) {
+        const key = reminderKey(activity._id, kind, session.index, personId);
         // Walk-ins have no WeChat account to message.
-        if (personId.startsWith('walkin-') || !(await remindersRepository.claim(activity._id, kind, personId, now))) {
+        if (
+          personId.startsWith('walkin-') ||
+          !(await remindersRepository.claim(key, { activityId: activity._id, kind, personId }, now))
+        ) {
           skipped += 1;
           continue;
         }
@@ -53,8 +60,8 @@ export async function sendReminders(now: Date): Promise<Record<string, number>> 
           template: TEMPLATE[kind],
           page,
           data: {
-            thing1: activity.title.slice(0, 20),
-            time2: dayjs(activity.startAt).tz().format('YYYY-MM-DD HH:mm'),
+            thing1: (isSeries(activity) ? `${activity.title}第${session.index}节` : activity.title).slice(0, 20),
+            time2: dayjs(session.startAt).tz().format('YYYY-MM-DD HH:mm'),
             thing3: activity.place.slice(0, 20),
             thing4: NOTE[kind],
           },

@@ -56,6 +56,19 @@ describe('aggregate through the real wx-server-sdk', () => {
     ]);
   });
 
+  test('lookup by an array of keys joins the matches only, as MongoDB does', async () => {
+    const $ = db.command.aggregate;
+    const { list } = await db
+      .collection('owners')
+      .aggregate()
+      .match({ _id: 'o1' })
+      .addFields({ keys: $.literal(['a', 'missing', 'c']) })
+      .lookup({ from: 'items', localField: 'keys', foreignField: '_id', as: 'items' })
+      .project({ _id: 0, ids: '$items._id' })
+      .end();
+    expect(list).toEqual([{ ids: ['a', 'c'] }]);
+  });
+
   test('count stage', async () => {
     const { list } = await db.collection('items').aggregate().match({ category: 'food' }).count('n').end();
     expect(list).toEqual([{ n: 2 }]);

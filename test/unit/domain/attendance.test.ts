@@ -3,29 +3,7 @@ import {
   mayAttend,
   personalCodeFor,
   rosterCounts,
-  signInProblem,
 } from '../../../cloudfunctions/_shared/domain/attendance';
-
-const start = new Date('2026-11-24T14:00:00+08:00');
-const end = new Date('2026-11-24T16:00:00+08:00');
-const activity = { status: 'published' as const, startAt: start, endAt: end };
-const at = (iso: string) => new Date(iso);
-
-describe('signInProblem', () => {
-  it('opens an hour before the start, inclusive', () => {
-    expect(signInProblem(activity, at('2026-11-24T12:59:59+08:00'))).toBe('SIGN_IN_NOT_OPEN');
-    expect(signInProblem(activity, at('2026-11-24T13:00:00+08:00'))).toBeNull();
-  });
-  it('closes an hour after the end, inclusive', () => {
-    expect(signInProblem(activity, at('2026-11-24T17:00:00+08:00'))).toBeNull();
-    expect(signInProblem(activity, at('2026-11-24T17:00:01+08:00'))).toBe('SIGN_IN_CLOSED');
-  });
-  it('refuses a cancelled activity whatever the time', () => {
-    expect(signInProblem({ ...activity, status: 'cancelled' }, at('2026-11-24T14:30:00+08:00'))).toBe(
-      'ACTIVITY_CANCELLED',
-    );
-  });
-});
 
 describe('mayAttend', () => {
   it('lets anyone attend an open activity', () => {

@@ -2,25 +2,38 @@ import { dueReminders } from '../../../cloudfunctions/_shared/domain/reminders';
 
 const start = new Date('2026-11-24T06:00:00Z');
 const activity = { status: 'published' as const, startAt: start, endAt: new Date(start.getTime() + 2 * 3600_000) };
+const kinds = (due: ReturnType<typeof dueReminders>) => due.map((d) => d.kind);
 const hoursBeforeStart = (h: number) => new Date(start.getTime() - h * 3600_000);
 
 it('reminds the day before: between 24 and 2 hours before the start', () => {
-  expect(dueReminders(activity, hoursBeforeStart(24.01))).toEqual([]);
-  expect(dueReminders(activity, hoursBeforeStart(24))).toEqual(['day_before']);
-  expect(dueReminders(activity, hoursBeforeStart(2.01))).toEqual(['day_before']);
-  expect(dueReminders(activity, hoursBeforeStart(2))).toEqual([]);
+  expect(kinds(dueReminders(activity, hoursBeforeStart(24.01)))).toEqual([]);
+  expect(kinds(dueReminders(activity, hoursBeforeStart(24)))).toEqual(['day_before']);
+  expect(kinds(dueReminders(activity, hoursBeforeStart(2.01)))).toEqual(['day_before']);
+  expect(kinds(dueReminders(activity, hoursBeforeStart(2)))).toEqual([]);
 });
 
 it('reminds shortly before: within the last hour before the start', () => {
-  expect(dueReminders(activity, hoursBeforeStart(1))).toEqual(['starting_soon']);
-  expect(dueReminders(activity, hoursBeforeStart(0))).toEqual([]);
+  expect(kinds(dueReminders(activity, hoursBeforeStart(1)))).toEqual(['starting_soon']);
+  expect(kinds(dueReminders(activity, hoursBeforeStart(0)))).toEqual([]);
 });
 
 it('invites feedback within 24 hours after the end', () => {
-  expect(dueReminders(activity, activity.endAt)).toEqual(['feedback']);
-  expect(dueReminders(activity, new Date(activity.endAt.getTime() + 24 * 3600_000))).toEqual([]);
+  expect(kinds(dueReminders(activity, activity.endAt))).toEqual(['feedback']);
+  expect(kinds(dueReminders(activity, new Date(activity.endAt.getTime() + 24 * 3600_000)))).toEqual([]);
 });
 
 it('sends nothing for a cancelled activity', () => {
-  expect(dueReminders({ ...activity, status: 'cancelled' }, hoursBeforeStart(1))).toEqual([]);
+  expect(kinds(dueReminders({ ...activity, status: 'cancelled' }, hoursBeforeStart(1)))).toEqual([]);
+});
+
+it('reminds before each session of a group, and invites feedback after each', () => {
+  const week = 7 * 24 * 3600_000;
+  const sessions = [0, 1, 2].map((i) => ({
+    startAt: new Date(start.getTime() + i * week),
+    endAt: new Date(activity.endAt.getTime() + i * week),
+  }));
+  const group = { ...activity, endAt: sessions[2]!.endAt, sessions };
+  const dayBeforeSecond = new Date(sessions[1]!.startAt.getTime() - 20 * 3600_000);
+  expect(dueReminders(group, dayBeforeSecond).map((d) => [d.kind, d.session.index])).toEqual([['day_before', 2]]);
+  expect(dueReminders(group, sessions[0]!.endAt).map((d) => [d.kind, d.session.index])).toEqual([['feedback', 1]]);
 });

@@ -10,7 +10,7 @@ export const book = defineAction('activity', 'book', {
   idempotent: true,
   async handle({ activityId, members }, { caller, now }) {
     const { activity, booking } = await bookActivity(caller, activityId, members, now);
-    return myActivityView(activity, booking, await attendanceRepository.find(activityId, caller._id));
+    return myActivityView(activity, booking, await attendanceRepository.forPerson(caller._id, [activityId]), now);
   },
 });
 
@@ -19,6 +19,6 @@ export const cancelBooking = defineAction('activity', 'cancelBooking', {
   idempotent: true,
   async handle({ activityId }, { caller, now }) {
     const { activity, booking } = await cancel(caller, activityId, now);
-    return myActivityView(activity, booking, await attendanceRepository.find(activityId, caller._id));
+    return myActivityView(activity, booking, await attendanceRepository.forPerson(caller._id, [activityId]), now);
   },
 });

@@ -4,9 +4,9 @@ import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { activitiesRepository } from '../../../_shared/repositories/activities';
 import { attendanceRepository } from '../../../_shared/repositories/attendance';
 import { bookingsRepository } from '../../../_shared/repositories/bookings';
-import { toActivity, toAttendance, toBooking } from '../../../_shared/views/activity';
+import { toActivity, toBooking } from '../../../_shared/views/activity';
 import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
-import { myActivityView } from './my-activity-view';
+import { myActivityView, myAttendance } from './my-activity-view';
 
 /** Cursors are offsets: lists are short-lived and ordered, and an offset needs no extra index. */
 export const decodeCursor = (cursor: string | undefined): number => {
@@ -35,13 +35,13 @@ export const list = defineAction('activity', 'list', {
 
 export const get = defineAction('activity', 'get', {
   access: 'registered',
-  async handle({ activityId }, { caller }) {
+  async handle({ activityId }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const [booking, attendance] = await Promise.all([
       bookingsRepository.find(activityId, caller._id),
-      attendanceRepository.find(activityId, caller._id),
+      attendanceRepository.forPerson(caller._id, [activityId]),
     ]);
-    return myActivityView(activity, booking, attendance);
+    return myActivityView(activity, booking, attendance, now);
   },
 });
 
@@ -55,17 +55,15 @@ export const mine = defineAction('activity', 'mine', {
       activities.map((a) => a._id),
     );
     const rows = activities.map((activity) => ({
-      activity: toActivity(activity),
-      booking: toBooking(bookings.find((b) => b.activityId === activity._id)!),
-      attendance: ((a) => (a ? toAttendance(a) : null))(attendance.find((a) => a.activityId === activity._id)),
+      view: {
+        activity: toActivity(activity),
+        booking: toBooking(bookings.find((b) => b.activityId === activity._id)!),
+        ...myAttendance(activity, attendance, now),
+      },
       ended: activity.endAt <= now,
       startAt: activity.startAt.getTime(),
     }));
-    const strip = ({ activity, booking, attendance: a }: (typeof rows)[number]) => ({
-      activity,
-      booking,
-      attendance: a,
-    });
+    const strip = (row: (typeof rows)[number]) => row.view;
     return {
       upcoming: rows
         .filter((r) => !r.ended)

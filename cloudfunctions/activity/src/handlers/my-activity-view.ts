@@ -1,14 +1,31 @@
 import type { MyActivity } from '@linli/types/actions/activity';
+import { isSeries, sessionOfRecord, sessionToShow } from '../../../_shared/domain/sessions';
 import type { ActivityDoc } from '../../../_shared/repositories/activities';
 import type { AttendanceDoc } from '../../../_shared/repositories/attendance';
 import { bookingsRepository, type BookingDoc } from '../../../_shared/repositories/bookings';
 import { toActivity, toAttendance, toBooking } from '../../../_shared/views/activity';
 
+/**
+ * Which of my records to show with an activity: the only one, or at a 小组 series the one of the
+ * session on now (else my latest), with the number of sessions I attended.
+ */
+export function myAttendance(activity: ActivityDoc, records: readonly AttendanceDoc[], now: Date) {
+  const mine = records.filter((r) => r.activityId === activity._id);
+  if (!isSeries(activity)) return { attendance: mine[0] ? toAttendance(mine[0]) : null };
+  const current = sessionToShow(activity, now)!;
+  const valid = mine.filter((r) => !r.annulled);
+  const shown =
+    mine.find((r) => sessionOfRecord(r) === current.index) ??
+    [...valid].sort((a, b) => b.signedInAt.getTime() - a.signedInAt.getTime())[0];
+  return { attendance: shown ? toAttendance(shown) : null, sessionsAttended: valid.length };
+}
+
 /** An activity with the caller's booking (and waitlist place) and attendance. */
 export async function myActivityView(
   activity: ActivityDoc,
   booking: BookingDoc | null,
-  attendance: AttendanceDoc | null,
+  attendance: readonly AttendanceDoc[],
+  now: Date,
 ): Promise<MyActivity> {
   const position =
     booking?.status === 'waitlisted' && booking.waitlistedAt
@@ -17,6 +34,6 @@ export async function myActivityView(
   return {
     activity: toActivity(activity),
     booking: booking ? toBooking(booking, position) : null,
-    attendance: attendance ? toAttendance(attendance) : null,
+    ...myAttendance(activity, attendance, now),
   };
 }

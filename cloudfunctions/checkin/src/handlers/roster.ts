@@ -1,64 +1,44 @@
-import { rosterCounts } from '../../../_shared/domain/attendance';
+import { isSeries, sessionsOf } from '../../../_shared/domain/sessions';
 import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { attendanceRepository } from '../../../_shared/repositories/attendance';
 import { usersRepository, type UserDoc } from '../../../_shared/repositories/users';
-import { rosterEntry } from '../../../_shared/views/roster';
 import { createWalkIn } from './walk-in';
-import { rosterData } from '../../../_shared/queries/roster';
+import { pickSession, rosterData, sessionRoster } from '../../../_shared/queries/roster';
 import { recordSignIn } from '../signin-service';
 
 export const roster = defineAction('checkin', 'roster', {
   access: ['social_worker', 'admin'],
-  async handle({ activityId }, { caller }) {
+  async handle({ activityId, session: index }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
-    const { bookings, attendance, station, personIds, byId, staffNames } = await rosterData(activity);
-    const entries = personIds.map((personId) =>
-      rosterEntry({
-        personId,
-        person: byId.get(personId),
-        booking: bookings.find((b) => b.personId === personId),
-        attendance: attendance.find((a) => a.personId === personId),
-        station,
-        staffNames,
-      }),
-    );
-    const counts = rosterCounts({
-      bookings: bookings.map((b) => ({
-        personId: b.personId,
-        status: b.status === 'pending' ? 'waitlisted' : b.status,
-        partySize: b.partySize,
-      })),
-      attendance: attendance.map((a) => ({
-        personId: a.personId,
-        headcount: a.headcount,
-        signedOutAt: a.signedOutAt,
-        annulled: !!a.annulled,
-      })),
-    });
-    return { activityId, counts, entries };
+    const session = pickSession(activity, now, index);
+    const { entries, counts } = sessionRoster(await rosterData(activity), session.index);
+    return {
+      activityId,
+      ...(isSeries(activity)
+        ? {
+            session: {
+              index: session.index,
+              count: sessionsOf(activity).length,
+              startAt: session.startAt.toISOString(),
+              endAt: session.endAt.toISOString(),
+            },
+          }
+        : {}),
+      counts,
+      entries,
+    };
   },
 });
 
 export const searchPeople = defineAction('checkin', 'searchPeople', {
   access: ['social_worker', 'admin'],
-  async handle({ activityId, query }, { caller }) {
+  async handle({ activityId, query }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const found = await usersRepository.search(caller.stationId, query);
-    const { bookings, attendance, station, staffNames } = await rosterData(activity);
-    return {
-      items: found.map((person) =>
-        rosterEntry({
-          personId: person._id,
-          person,
-          booking: bookings.find((b) => b.personId === person._id),
-          attendance: attendance.find((a) => a.personId === person._id),
-          station,
-          staffNames,
-        }),
-      ),
-    };
+    const session = pickSession(activity, now);
+    return { items: sessionRoster(await rosterData(activity), session.index, found).entries };
   },
 });
 
@@ -92,19 +72,14 @@ export const proxySignIn = defineAction('checkin', 'proxySignIn', {
 /** Annuls a mistaken sign-in. The record stays, marked with who annulled it, when and why. */
 export const annul = defineAction('checkin', 'annul', {
   access: ['social_worker', 'admin'],
-  async handle({ activityId, personId, reason }, { caller, now }) {
+  async handle({ activityId, personId, reason, session: index }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
-    const record = await attendanceRepository.find(activityId, personId);
+    const session = pickSession(activity, now, index);
+    const record = await attendanceRepository.find(activityId, personId, session.index);
     if (!record) throw new AppError('NOT_SIGNED_IN', '此人没有签到记录');
     await attendanceRepository.annul(record._id, { by: caller._id, at: now, reason });
-    const { bookings, attendance, station, byId, staffNames } = await rosterData(activity);
-    return rosterEntry({
-      personId,
-      person: byId.get(personId),
-      booking: bookings.find((b) => b.personId === personId),
-      attendance: attendance.find((a) => a.personId === personId),
-      station,
-      staffNames: new Map([...staffNames, [caller._id, caller.name]]),
-    });
+    const data = await rosterData(activity);
+    data.staffNames.set(caller._id, caller.name);
+    return sessionRoster(data, session.index, [personId]).entries[0]!;
   },
 });

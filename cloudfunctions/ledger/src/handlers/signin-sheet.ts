@@ -2,8 +2,8 @@ import writeXlsxFile from 'write-excel-file/node';
 import { signInSheet } from '../../../_shared/domain/signin-sheet';
 import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
-import { rosterData } from '../../../_shared/queries/roster';
-import { rosterEntry } from '../../../_shared/views/roster';
+import { isSeries } from '../../../_shared/domain/sessions';
+import { pickSession, rosterData, sessionRoster } from '../../../_shared/queries/roster';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,25 +13,25 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
  */
 export const signInSheetAction = defineAction('ledger', 'signInSheet', {
   access: ['social_worker', 'admin'],
-  async handle({ activityId }, { caller }) {
+  async handle({ activityId, session: index }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
-    const { bookings, attendance, station, personIds, byId, staffNames } = await rosterData(activity);
-    const entries = personIds.map((personId) => {
-      const entry = rosterEntry({
-        personId,
-        person: byId.get(personId),
-        booking: bookings.find((b) => b.personId === personId),
-        attendance: attendance.find((a) => a.personId === personId),
-        station,
-        staffNames,
-      });
-      return {
-        ...entry,
-        signedInAt: entry.signedInAt ? new Date(entry.signedInAt) : null,
-        signedOutAt: entry.signedOutAt ? new Date(entry.signedOutAt) : null,
-      };
-    });
-    const sheet = signInSheet(activity, entries);
+    const session = pickSession(activity, now, index);
+    const { entries: rows } = sessionRoster(await rosterData(activity), session.index);
+    const entries = rows.map((entry) => ({
+      ...entry,
+      signedInAt: entry.signedInAt ? new Date(entry.signedInAt) : null,
+      signedOutAt: entry.signedOutAt ? new Date(entry.signedOutAt) : null,
+    }));
+    // A group's sheet is one session's: its own date and time, its number in the title.
+    const sheetOf = isSeries(activity)
+      ? {
+          ...activity,
+          title: `${activity.title}（第${session.index}节）`,
+          startAt: session.startAt,
+          endAt: session.endAt,
+        }
+      : activity;
+    const sheet = signInSheet(sheetOf, entries);
     const bold = { fontWeight: 'bold' as const };
     const data = [
       [{ value: sheet.heading[0], ...bold }],
@@ -46,7 +46,7 @@ export const signInSheetAction = defineAction('ledger', 'signInSheet', {
     }).toBuffer();
     const day = sheet.heading[1]!.slice(3, 13);
     return {
-      fileName: `签到表-${activity.title}-${day}.xlsx`,
+      fileName: `签到表-${sheetOf.title}-${day}.xlsx`,
       mimeType: XLSX_MIME,
       base64: Buffer.from(buffer).toString('base64'),
     };
