@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { activityDraftSchema, type Activity } from '@linli/types/entities/activity';
 import type { ActivityKind, ServiceArea } from '@linli/types/entities/activity-kinds';
+import type { PersonRef } from '@linli/types/entities/user';
 import { inStation, stationIso } from '@/services/dayjs';
 
 /**
@@ -31,6 +32,8 @@ export interface ActivityFormState {
   closesDate: string;
   closesTime: string;
   audience: 'everyone' | 'invited';
+  /** Who may book when `audience` is 'invited'; kept (not sent) while 所有居民 is chosen. */
+  invitees: PersonRef[];
   volunteerRoles: RoleRow[];
   description: string;
 }
@@ -102,13 +105,14 @@ export function defaultFormState(now: Date, only?: { areaId: string; communityId
     closesDate: '',
     closesTime: '',
     audience: 'everyone',
+    invitees: [],
     volunteerRoles: [],
     description: '',
   };
 }
 
-/** An existing activity, for editing. */
-export function formStateOf(activity: Activity): ActivityFormState {
+/** An existing activity, for editing, with its invitation list (activity.invitees). */
+export function formStateOf(activity: Activity, invitees: readonly PersonRef[] = []): ActivityFormState {
   const start = inStation(activity.startAt);
   const end = inStation(activity.endAt);
   const opens = inStation(activity.bookingOpensAt);
@@ -130,6 +134,7 @@ export function formStateOf(activity: Activity): ActivityFormState {
     closesDate: closes.format('YYYY-MM-DD'),
     closesTime: closes.format('HH:mm'),
     audience: activity.audience,
+    invitees: [...invitees],
     volunteerRoles: activity.volunteerRoles.map((row) => ({ role: row.role, count: String(row.count) })),
     description: activity.description,
   };
@@ -166,6 +171,8 @@ export function toDraft(state: ActivityFormState): DraftCheck {
     bookingOpensAt: stationIso(state.opensDate, state.opensTime),
     bookingClosesAt: state.closesAtStart ? startAt : stationIso(state.closesDate, state.closesTime),
     audience: state.audience,
+    // The server keeps exactly the list it is sent; an activity open to everyone keeps none.
+    invited: state.audience === 'invited' ? state.invitees.map((person) => person.personId) : [],
     volunteerRoles: roles,
   };
   const parsed = activityDraftSchema.safeParse(candidate);

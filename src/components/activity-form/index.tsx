@@ -7,6 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import type { Activity } from '@linli/types/entities/activity';
+import type { PersonRef } from '@linli/types/entities/user';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_KIND_LABELS,
@@ -16,6 +17,7 @@ import {
 import ChoiceChips from '@/components/choice-chips';
 import CommunityPicker from '@/components/community-picker';
 import Field from '@/components/field';
+import InviteeList from '@/components/invitee-list';
 import PickerField from '@/components/picker-field';
 import type { StationEntry } from '@/services/session';
 import {
@@ -34,6 +36,8 @@ export interface ActivityFormProps {
   station: StationEntry;
   /** The activity being edited; a new one when absent. */
   initial?: Activity;
+  /** Its invitation list (activity.invitees), when it is invitation-only. */
+  initialInvitees?: readonly PersonRef[];
   submitText: string;
   submitting: boolean;
   /** Field errors the server answered with (ApiError.fields by path: `endAt`, `draft.capacity` …). */
@@ -58,6 +62,7 @@ const KIND_LABELS = ACTIVITY_KINDS.map((kind) => ACTIVITY_KIND_LABELS[kind]);
 export default function ActivityForm({
   station,
   initial,
+  initialInvitees,
   submitText,
   submitting,
   serverErrors,
@@ -65,7 +70,7 @@ export default function ActivityForm({
   now,
 }: ActivityFormProps) {
   const [state, setState] = useState<ActivityFormState>(() => {
-    if (initial) return formStateOf(initial);
+    if (initial) return formStateOf(initial, initialInvitees);
     const only = station.communities.length === 1 ? station.communities[0] : undefined;
     return defaultFormState(now ?? new Date(), only && { areaId: only.areaId, communityId: only.id });
   });
@@ -228,17 +233,18 @@ export default function ActivityForm({
         )}
       </Field>
 
-      <Field
-        label="参加对象"
-        error={errorFor('audience')}
-        hint={state.audience === 'invited' ? '受邀名单由社工站另行设置；名单以外的居民不能报名' : undefined}
-      >
+      <Field label="参加对象" error={errorFor('audience')}>
         <ChoiceChips
           label="参加对象"
           options={AUDIENCE_CHOICES}
           value={state.audience}
           onChange={(audience) => change('audience', { audience })}
         />
+        {state.audience === 'invited' && (
+          <View className="ll-activity-form__below">
+            <InviteeList invitees={state.invitees} onChange={(invitees) => change('audience', { invitees })} />
+          </View>
+        )}
       </Field>
 
       <Field label="志愿者岗位" optional error={errorFor('volunteerRoles')}>

@@ -68,6 +68,7 @@ describe('activity form', () => {
       bookingOpensAt: '2026-11-20T10:00:00+08:00',
       bookingClosesAt: '2026-11-21T09:30:00+08:00',
       audience: 'everyone',
+      invited: [],
       volunteerRoles: [{ role: '引导', count: 1 }],
     });
   });

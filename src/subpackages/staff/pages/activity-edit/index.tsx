@@ -19,6 +19,17 @@ import { toastSuccess } from '@/services/feedback';
 import { ROUTES, goBack } from '@/services/routes';
 import './index.scss';
 
+/**
+ * The activity and, when it is invitation-only, its invitation list: the form shows the list and
+ * sends it back whole, so it must be there before the form opens.
+ */
+async function loadForEditing(activityId: string) {
+  const detail = await call('activity', 'get', { activityId });
+  const invitees =
+    detail.activity.audience === 'invited' ? (await call('activity', 'invitees', { activityId })).items : [];
+  return { detail, invitees };
+}
+
 /** 发布活动 (no `id`) or 修改活动 (`?id=`), and 取消活动 with a reason. */
 export default function ActivityEditPage() {
   return (
@@ -31,10 +42,7 @@ export default function ActivityEditPage() {
 function ActivityEdit() {
   const activityId = useRouter().params.id;
   const { station } = useSession();
-  const existing = useAsync(
-    () => (activityId ? call('activity', 'get', { activityId }) : Promise.resolve(null)),
-    [activityId],
-  );
+  const existing = useAsync(() => (activityId ? loadForEditing(activityId) : Promise.resolve(null)), [activityId]);
   const publish = useAction((draft: ActivityDraftInput, requestId: string) =>
     call('activity', 'publish', draft, { requestId }),
   );
@@ -66,7 +74,7 @@ function ActivityEdit() {
   if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
   if (!station) return <ErrorState error={{ message: '请先加入社工站' }} />;
 
-  const activity = existing.data?.activity;
+  const activity = existing.data?.detail.activity;
   const save = activityId ? update : publish;
   const hasFieldErrors = Object.keys(save.fieldErrors).length > 0;
   if (activity?.status === 'cancelled') {
@@ -82,17 +90,12 @@ function ActivityEdit() {
         title={activity ? '修改活动' : '发布活动'}
         subtitle={activity ? '改了时间，已报名的居民会收到通知。' : '发布后，本站居民就能在「活动」里报名。'}
       />
-      {activity?.audience === 'invited' && (
-        <NoticeCard
-          title="这是仅限受邀居民的活动"
-          description="本页还不能显示受邀名单：保存修改会清空原有的受邀名单，请与站长确认后再改。"
-        />
-      )}
       {save.error && !hasFieldErrors && <ErrorBanner message={save.error.message} />}
       <ActivityForm
         key={activity?.id ?? 'new'}
         station={station}
         initial={activity}
+        initialInvitees={existing.data?.invitees}
         submitText={activity ? '保存修改' : '发布活动'}
         submitting={save.pending}
         serverErrors={save.fieldErrors}
