@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { accountActions } from './actions/account';
 import { activityActions } from './actions/activity';
 import { checkinActions } from './actions/checkin';
+import { hoursActions } from './actions/hours';
 import { ledgerActions } from './actions/ledger';
 import { stationActions } from './actions/station';
+import { volunteerActions } from './actions/volunteer';
 
 /**
  * The action map: function → action → {input, output} schemas. Both the mini-program's service
@@ -15,8 +17,10 @@ export const API = {
   account: accountActions,
   activity: activityActions,
   checkin: checkinActions,
+  hours: hoursActions,
   ledger: ledgerActions,
   station: stationActions,
+  volunteer: volunteerActions,
 } as const;
 
 export type Api = typeof API;

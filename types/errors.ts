@@ -41,6 +41,23 @@ export const ERROR_CODES = [
   'NOT_SIGNED_IN',
   /** An edit would leave fewer seats than people already confirmed. */
   'CAPACITY_BELOW_BOOKED',
+  /** A review of something that was already decided (a registration, an hour entry). */
+  'NOT_PENDING',
+  /** Nobody approves their own hours, nor a number they typed themselves. */
+  'SELF_APPROVAL',
+  /** Only the latest approved or rejected version of an hour entry can be corrected. */
+  'NOT_CORRECTABLE',
+  /** An entry flagged for review (no sign-out, times outside the activity) needs a correction first. */
+  'ENTRY_FLAGGED',
+  'ALREADY_REGISTERED',
+  /** The action needs an approved volunteer of this station. */
+  'NOT_VOLUNTEER',
+  /** A team leader must be a member of the team, and an approved volunteer. */
+  'NOT_MEMBER',
+  /** Every place of this volunteer role is taken. */
+  'SHIFT_FULL',
+  /** A certificate number and verification code that do not match a certificate we issued. */
+  'CERTIFICATE_INVALID',
   /** A rule of the cloud platform was hit (e.g. query limit); a bug on our side if seen. */
   'PLATFORM_LIMIT',
   /** Anything unexpected. The message is generic; details stay in the server log. */
@@ -88,6 +105,15 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   SIGN_IN_CLOSED: '活动已结束，签到已关闭，请联系社工补录',
   NOT_SIGNED_IN: '还没有签到，不能签退',
   CAPACITY_BELOW_BOOKED: '名额不能少于已确认报名的人数',
+  NOT_PENDING: '该记录已处理过，请刷新后查看',
+  SELF_APPROVAL: '不能审核自己的时长或自己录入的时长，请由另一位社工或站长审核',
+  NOT_CORRECTABLE: '该记录不能更正（已被更正过或仍在审核中）',
+  ENTRY_FLAGGED: '这条时长需要先核实更正（缺少签退或时间异常），不能直接通过',
+  ALREADY_REGISTERED: '您已经是本站志愿者',
+  NOT_VOLUNTEER: '请先注册志愿者并等待社工审核通过',
+  NOT_MEMBER: '队长须是本队已审核通过的志愿者',
+  SHIFT_FULL: '该岗位已满',
+  CERTIFICATE_INVALID: '证明编号或校验码不正确，请核对纸质证明上的内容',
   PLATFORM_LIMIT: '请求超出平台限制',
   INTERNAL: '系统繁忙，请稍后再试',
 };

@@ -17,6 +17,10 @@ const loaders: Record<FunctionName, () => CloudFunctionMain> = {
   checkin: () => require('../../cloudfunctions/checkin/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   ledger: () => require('../../cloudfunctions/ledger/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  volunteer: () => require('../../cloudfunctions/volunteer/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  hours: () => require('../../cloudfunctions/hours/src/index').main,
 };
 
 const loaded = new Map<string, CloudFunctionMain>();

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { idSchema, personNameSchema, phoneSchema } from '../entities/common';
 import { activityIdSchema, bookingStatusSchema, MAX_SESSIONS, signInMethodSchema } from '../entities/activity';
 
-/** The rotating code a social worker shows: 'in' to sign in, 'out' to sign out. */
-export const signInModeSchema = z.enum(['in', 'out']);
+/**
+ * The rotating code a social worker shows: 'in' to sign in, 'out' to sign out; the volunteer
+ * modes sign volunteers in and out of their shift (their hours come from these two scans).
+ */
+export const signInModeSchema = z.enum(['in', 'out', 'volunteer_in', 'volunteer_out']);
 
 /** What a scan (or a staff action) did, for the result screen. */
 export const signInResultSchema = z.object({
@@ -15,6 +18,11 @@ export const signInResultSchema = z.object({
   headcount: z.number().int().min(1),
   /** When the sign-in (or sign-out) was recorded: the first time, for an "already". */
   at: z.iso.datetime({ offset: true }),
+  /** A volunteer's shift scan: true; on sign-out, the hours recorded (pending approval). */
+  asVolunteer: z.boolean().optional(),
+  hours: z.string().nullable().optional(),
+  /** A volunteer sign-out whose hours need a social worker to look (e.g. outside the activity's time). */
+  flag: z.string().nullable().optional(),
 });
 export type SignInResult = z.infer<typeof signInResultSchema>;
 

@@ -19,4 +19,16 @@ export const ledgerActions = {
       .strict(),
     output: generatedFileSchema,
   },
+  volunteerRegistry: {
+    summary:
+      '导出一段时间的志愿服务时长（xlsx），按中国志愿服务网录入格式：每位志愿者每项服务一行，含日期、时长、项目名称。',
+    input: z
+      .object({
+        fromDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD'),
+        toDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD'),
+      })
+      .strict()
+      .refine((p) => p.fromDate <= p.toDate, { message: '结束日期不能早于开始日期', path: ['toDate'] }),
+    output: generatedFileSchema,
+  },
 } as const;

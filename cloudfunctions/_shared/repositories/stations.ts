@@ -13,6 +13,11 @@ export const stationDocSchema = z.object({
   communities: z.array(communitySchema),
   /** Bumped on every edit; updates are conditional on it (optimistic concurrency). */
   version: z.number().int(),
+  /**
+   * Minutes before the start and after the end that count as volunteer service (set-up,
+   * clearing away); absent: domain/volunteer-hours.ts DEFAULT_GRACE_MINUTES.
+   */
+  volunteerGraceMinutes: z.number().int().min(0).max(180).optional(),
   createdAt: storedDate,
   demo: z.boolean().optional(),
 });

@@ -8,18 +8,28 @@ import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { requireSecret } from '../../../_shared/runtime/secrets';
 import { usersRepository } from '../../../_shared/repositories/users';
 import { recordSignIn } from '../signin-service';
+import { recordVolunteerScan } from '../volunteer-shift-service';
 
 /**
  * A resident scanned the code on the screen. Residents of a neighbouring station may attend
- * too: attendance counts for the activity's station.
+ * too: attendance counts for the activity's station. The volunteer code signs a volunteer in or
+ * out of their shift instead.
  */
 export const scan = defineAction('checkin', 'scan', {
   access: 'registered',
   async handle({ token }, { caller, now }) {
     const check = verifySignInToken({ secret: requireSecret('LINLI_SIGNIN_SECRET'), token, now });
     if (!check.ok) throw new AppError(check.problem);
-    if (check.mode !== 'in' && check.mode !== 'out')
-      throw new AppError('TOKEN_MALFORMED', '这是志愿者签到码，请扫描居民签到码');
+    if (check.mode === 'volunteer_in' || check.mode === 'volunteer_out') {
+      return recordVolunteerScan({
+        activityId: check.activityId,
+        volunteer: caller,
+        mode: check.mode === 'volunteer_in' ? 'in' : 'out',
+        method: 'scan',
+        recordedBy: caller._id,
+        now,
+      });
+    }
     return recordSignIn({
       activityId: check.activityId,
       attendee: { id: caller._id, name: caller.name, communityId: caller.communityId },
@@ -40,10 +50,25 @@ export const staffScan = defineAction('checkin', 'staffScan', {
   access: 'registered',
   async handle({ activityId, code, mode }, { caller, now }) {
     const staff = isStaff(caller.roles);
-    if (!staff && !(await doorHelpersRepository.isActive(activityId, caller._id))) throw new AppError('FORBIDDEN');
+    const volunteerMode = mode === 'volunteer_in' || mode === 'volunteer_out';
+    // Door helpers scan residents only: a volunteer's hours are certified by staff.
+    if (!staff && (volunteerMode || !(await doorHelpersRepository.isActive(activityId, caller._id)))) {
+      throw new AppError('FORBIDDEN');
+    }
     const cardId = cardIdFromPersonalCode(code);
     const person = cardId ? await usersRepository.findByCardId(cardId) : null;
     if (!person) throw new AppError('CODE_INVALID');
+    if (volunteerMode) {
+      return recordVolunteerScan({
+        activityId,
+        volunteer: person,
+        mode: mode === 'volunteer_in' ? 'in' : 'out',
+        method: 'staff_scan',
+        recordedBy: caller._id,
+        requireStationId: caller.stationId,
+        now,
+      });
+    }
     const result = await recordSignIn({
       activityId,
       attendee: { id: person._id, name: person.name, communityId: person.communityId },
