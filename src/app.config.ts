@@ -35,6 +35,7 @@ export default defineAppConfig({
         'pages/activity-edit/index',
         'pages/signin/index',
         'pages/roster/index',
+        'pages/code-card/index',
       ],
     },
   ],

@@ -21,6 +21,7 @@ export const ROUTES = {
   activityEdit: '/subpackages/staff/pages/activity-edit/index',
   signIn: '/subpackages/staff/pages/signin/index',
   roster: '/subpackages/staff/pages/roster/index',
+  codeCard: '/subpackages/staff/pages/code-card/index',
 } as const;
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 

@@ -47,6 +47,8 @@ export interface RosterListProps {
   entries: readonly RosterEntry[];
   /** Offered on every valid sign-in; the page asks for the reason. */
   onAnnul?: (entry: RosterEntry) => void;
+  /** 打印签到卡 for anyone on the list: a walk-in without a phone goes home with a card. */
+  onPrintCard?: (entry: RosterEntry) => void;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface RosterListProps {
  * they signed in and who recorded it. An annulled sign-in stays on the list, struck through,
  * with who annulled it and why: the record is evidence and is never silently removed.
  */
-export default function RosterList({ entries, onAnnul }: RosterListProps) {
+export default function RosterList({ entries, onAnnul, onPrintCard }: RosterListProps) {
   if (entries.length === 0) return <Text className="ll-roster-list__empty">名单上还没有人</Text>;
   return (
     <View className="ll-roster-list">
@@ -89,11 +91,18 @@ export default function RosterList({ entries, onAnnul }: RosterListProps) {
                 已撤销：{entry.annulled.reason}（{entry.annulled.by}，{formatMoment(entry.annulled.at)}）
               </Text>
             )}
-            {signedIn && onAnnul && (
+            {((signedIn && onAnnul) || onPrintCard) && (
               <View className="ll-roster-list__actions">
-                <Button size="small" type="danger" fill="outline" onClick={() => onAnnul(entry)}>
-                  撤销签到
-                </Button>
+                {onPrintCard && (
+                  <Button size="small" type="primary" fill="outline" onClick={() => onPrintCard(entry)}>
+                    打印签到卡
+                  </Button>
+                )}
+                {signedIn && onAnnul && (
+                  <Button size="small" type="danger" fill="outline" onClick={() => onAnnul(entry)}>
+                    撤销签到
+                  </Button>
+                )}
               </View>
             )}
           </View>

@@ -19,6 +19,7 @@ import { usePageRefresh } from '@/hooks/use-page-refresh';
 import { useSession } from '@/hooks/use-session';
 import { call } from '@/services/api';
 import { toastSuccess } from '@/services/feedback';
+import { ROUTES, openPage } from '@/services/routes';
 import './index.scss';
 
 /** How often the roster is read again while the page is shown (others sign people in too). */
@@ -104,7 +105,11 @@ function Roster() {
 
       <View className="roster-page__section">
         <Text className="roster-page__heading">名单（{roster.data.entries.length}）</Text>
-        <RosterList entries={roster.data.entries} onAnnul={setAnnulling} />
+        <RosterList
+          entries={roster.data.entries}
+          onAnnul={setAnnulling}
+          onPrintCard={(entry) => openPage(ROUTES.codeCard, { personId: entry.personId })}
+        />
       </View>
 
       {annulling && (

@@ -24,6 +24,12 @@ function Workbench() {
       highlight: true,
       onClick: () => openPage(ROUTES.manageActivities),
     },
+    {
+      key: 'code-card',
+      title: '签到卡',
+      description: '为没有手机的居民打印签到卡',
+      onClick: () => openPage(ROUTES.codeCard),
+    },
   ];
   if (session.isAdmin) {
     tiles.push(
