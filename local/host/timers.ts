@@ -11,6 +11,8 @@ import { runAsWeChatUser } from './wx-context';
 const loaders: Record<string, () => TimerFunctionMain> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, after the cloud env is configured
   reminders: () => require('../../cloudfunctions/reminders/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  shifts: () => require('../../cloudfunctions/shifts/src/index').main,
 };
 
 export const timerFunctionNames = (): string[] => Object.keys(loaders);

@@ -22,6 +22,8 @@ export const volunteerAttendanceDocSchema = z.object({
   method: z.enum(['scan', 'staff_scan']),
   recordedBy: z.string(),
   signedOutBy: z.string().optional(),
+  /** Set when the session's sign-in closed without a sign-out (the entry was flagged for staff). */
+  closedAt: storedDate.optional(),
 });
 export type VolunteerAttendanceDoc = z.output<typeof volunteerAttendanceDocSchema>;
 
@@ -56,13 +58,23 @@ export const volunteerAttendanceRepository = {
     return narrowAll(volunteerAttendanceDocSchema, data, 'volunteer attendance');
   },
 
-  /** Sign-ins still open at activities of the station that ended before `before` (see closeOpenShifts). */
+  /** Sign-ins made before `before` with neither a sign-out nor a closing (see closeOpenShifts). */
   async openBefore(before: Date, limit = 500): Promise<VolunteerAttendanceDoc[]> {
     const { data } = await db
       .collection(COLLECTION)
-      .where({ signedOutAt: _.exists(false), signedInAt: _.lt(before) })
+      .where({ signedOutAt: _.exists(false), closedAt: _.exists(false), signedInAt: _.lt(before) })
+      .orderBy('signedInAt', 'asc')
       .limit(limit)
       .get();
     return narrowAll(volunteerAttendanceDocSchema, data, 'volunteer attendance');
+  },
+
+  /** Marks a sign-in closed without a sign-out; false if it was signed out or closed meanwhile. */
+  async markClosed(id: string, at: Date): Promise<boolean> {
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: id, signedOutAt: _.exists(false), closedAt: _.exists(false) })
+      .update({ data: { closedAt: at } });
+    return stats.updated === 1;
   },
 };

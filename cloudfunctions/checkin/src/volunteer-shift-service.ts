@@ -1,17 +1,10 @@
 import type { SignInResult } from '@linli/types/actions/checkin';
-import { createHourEntry } from '../../_shared/domain/hour-entries';
-import { attendanceKey, isSeries, sessionForSignIn, type Session } from '../../_shared/domain/sessions';
-import { computeServiceHours, DEFAULT_GRACE_MINUTES, formatHours } from '../../_shared/domain/volunteer-hours';
+import { attendanceKey, isSeries, sessionForSignIn } from '../../_shared/domain/sessions';
+import { formatHours } from '../../_shared/domain/volunteer-hours';
+import { makeScanEntry, shiftContent } from '../../_shared/queries/shift-entry';
 import { AppError } from '../../_shared/runtime/app-error';
-import { activitiesRepository, type ActivityDoc } from '../../_shared/repositories/activities';
-import {
-  hourEntriesRepository,
-  scanEntryRootId,
-  withHourEntry,
-  type HourEntryDoc,
-} from '../../_shared/repositories/hour-entries';
-import { stationsRepository } from '../../_shared/repositories/stations';
-import { teamMembersRepository } from '../../_shared/repositories/teams';
+import { activitiesRepository } from '../../_shared/repositories/activities';
+import { hourEntriesRepository, scanEntryRootId, type HourEntryDoc } from '../../_shared/repositories/hour-entries';
 import type { UserDoc } from '../../_shared/repositories/users';
 import {
   volunteerAttendanceRepository,
@@ -28,10 +21,6 @@ export interface VolunteerScanRequest {
   requireStationId?: string;
   now: Date;
 }
-
-/** What the service was, as it reads on the volunteer's record and certificate. */
-export const shiftContent = (activity: ActivityDoc, session: Session): string =>
-  isSeries(activity) ? `${activity.title}（第${session.index}节）` : activity.title;
 
 /**
  * A volunteer's scan at their shift (the activity's code in volunteer mode, or staff scanning
@@ -98,65 +87,3 @@ const entrySummary = (entry: HourEntryDoc | null): Partial<SignInResult> => ({
   hours: entry && !entry.flag ? formatHours(entry.minutes) : null,
   flag: entry?.flag ?? null,
 });
-
-/**
- * The hour entry a finished (or abandoned) shift makes: computed minutes, or — where the times
- * cannot give a true number — a flagged entry with 0 minutes for a social worker to correct.
- * A shift that counts 0 minutes (signed in and straight out) makes none.
- */
-export async function makeScanEntry(
-  activity: ActivityDoc,
-  session: Session,
-  record: VolunteerAttendanceDoc,
-  now: Date,
-): Promise<HourEntryDoc | null> {
-  const [station, teamId] = await Promise.all([
-    stationsRepository.findById(activity.stationId),
-    teamMembersRepository.firstTeamOf(record.volunteerId),
-  ]);
-  const hours = computeServiceHours({
-    signedInAt: record.signedInAt,
-    ...(record.signedOutAt ? { signedOutAt: record.signedOutAt } : {}),
-    window: { startAt: session.startAt, endAt: session.endAt },
-    graceMinutes: station?.volunteerGraceMinutes ?? DEFAULT_GRACE_MINUTES,
-  });
-  if (hours.status === 'computed' && hours.minutes === 0) return null;
-  const rootId = scanEntryRootId(record._id);
-  const extras = {
-    stationId: activity.stationId,
-    content: shiftContent(activity, session),
-    activityId: activity._id,
-    ...(record.session ? { session: record.session } : {}),
-    ...(teamId ? { teamId } : {}),
-    createdAt: now,
-    updatedAt: now,
-  };
-  if (hours.status === 'computed') {
-    const entry = createHourEntry({
-      id: rootId,
-      volunteerId: record.volunteerId,
-      source: 'scan',
-      minutes: hours.minutes,
-      interval: hours.counted,
-      servedAt: hours.counted.start,
-      createdBy: record.volunteerId,
-      at: now,
-    });
-    return withHourEntry(extras, entry);
-  }
-  return {
-    ...extras,
-    _id: rootId,
-    rootId,
-    version: 1,
-    volunteerId: record.volunteerId,
-    source: 'scan',
-    minutes: 0,
-    servedAt: record.signedInAt,
-    status: 'pending',
-    createdBy: record.volunteerId,
-    approvals: [],
-    history: [{ action: 'created', version: 1, by: record.volunteerId, at: now, minutes: 0 }],
-    flag: hours.reason,
-  };
-}
