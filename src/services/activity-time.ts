@@ -29,3 +29,16 @@ export function formatTimeRange(startIso: string, endIso: string, now: Date = ne
 export function formatMoment(iso: string, now: Date = new Date()): string {
   return `${formatDay(iso, now)} ${formatClock(iso)}`;
 }
+
+/**
+ * When an activity meets, in one line: its time range, or for a 小组 series its first session
+ * and the number of sessions (`11月24日 周二 14:00–16:00 起，共5节`).
+ */
+export function formatWhen(
+  activity: { startAt: string; endAt: string; sessions?: readonly { startAt: string; endAt: string }[] },
+  now: Date = new Date(),
+): string {
+  const first = activity.sessions?.[0];
+  if (!first) return formatTimeRange(activity.startAt, activity.endAt, now);
+  return `${formatTimeRange(first.startAt, first.endAt, now)} 起，共${activity.sessions!.length}节`;
+}

@@ -4,7 +4,7 @@ import { ACTIVITY_KIND_LABELS } from '@linli/types/entities/activity-kinds';
 import type { Activity } from '@linli/types/entities/activity';
 import SeatBadge from '@/components/seat-badge';
 import StatusBadge, { type StatusText } from '@/components/status-badge';
-import { formatTimeRange } from '@/services/activity-time';
+import { formatWhen } from '@/services/activity-time';
 import './index.scss';
 
 export interface ActivityCardProps {
@@ -42,7 +42,7 @@ export default function ActivityCard({
         {status && <StatusBadge {...status} />}
       </View>
       <Text className="ll-activity-card__title">{activity.title}</Text>
-      <Text className="ll-activity-card__line">{formatTimeRange(activity.startAt, activity.endAt)}</Text>
+      <Text className="ll-activity-card__line">{formatWhen(activity)}</Text>
       <Text className="ll-activity-card__line">{[communityName, activity.place].filter(Boolean).join(' · ')}</Text>
       {(showSeats || cancelled) && (
         <View className="ll-activity-card__seats">

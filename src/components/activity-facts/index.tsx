@@ -28,7 +28,21 @@ export default function ActivityFacts({ activity, communityName }: ActivityFacts
           活动时间已调整（{formatMoment(activity.rescheduledAt)} 更新），请留意新的时间
         </View>
       )}
-      <Fact label="时间" value={formatTimeRange(activity.startAt, activity.endAt)} />
+      {activity.sessions ? (
+        <View className="ll-activity-facts__row">
+          <Text className="ll-activity-facts__label">时间</Text>
+          <View className="ll-activity-facts__value">
+            <Text>小组共{activity.sessions.length}节，报名一次，每节分别签到</Text>
+            {activity.sessions.map((session) => (
+              <View key={session.index} className="ll-activity-facts__session">
+                第{session.index}节 {formatTimeRange(session.startAt, session.endAt)}
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : (
+        <Fact label="时间" value={formatTimeRange(activity.startAt, activity.endAt)} />
+      )}
       <Fact label="地点" value={[communityName, activity.place].filter(Boolean).join(' · ')} />
       <View className="ll-activity-facts__row">
         <Text className="ll-activity-facts__label">名额</Text>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { activityDraftSchema, type Activity } from '@linli/types/entities/activity';
 import type { ActivityKind, ServiceArea } from '@linli/types/entities/activity-kinds';
 import type { PersonRef } from '@linli/types/entities/user';
+import type { SessionRow } from '@/components/session-rows';
 import { inStation, stationIso } from '@/services/dayjs';
 
 /**
@@ -36,7 +37,12 @@ export interface ActivityFormState {
   invitees: PersonRef[];
   volunteerRoles: RoleRow[];
   description: string;
+  /** A 小组's sessions after the first (the first is date/startTime/endTime). */
+  laterSessions: SessionRow[];
 }
+
+/** Only a 小组 (group) meets in several sessions. */
+export const hasSessions = (state: Pick<ActivityFormState, 'kind'>): boolean => state.kind === 'group_session';
 
 export type ActivityDraftInput = z.input<typeof activityDraftSchema>;
 
@@ -55,6 +61,7 @@ export const FORM_FIELDS = [
   'audience',
   'volunteerRoles',
   'description',
+  'sessions',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
@@ -74,6 +81,7 @@ const FIELD_OF_KEY: Record<string, FormField> = {
   invited: 'audience',
   volunteerRoles: 'volunteerRoles',
   description: 'description',
+  sessions: 'sessions',
 };
 
 /**
@@ -108,13 +116,16 @@ export function defaultFormState(now: Date, only?: { areaId: string; communityId
     invitees: [],
     volunteerRoles: [],
     description: '',
+    laterSessions: [],
   };
 }
 
 /** An existing activity, for editing, with its invitation list (activity.invitees). */
 export function formStateOf(activity: Activity, invitees: readonly PersonRef[] = []): ActivityFormState {
-  const start = inStation(activity.startAt);
-  const end = inStation(activity.endAt);
+  // A group's first session is the activity's date and times; the rest are its later sessions.
+  const [first, ...later] = activity.sessions ?? [activity];
+  const start = inStation(first!.startAt);
+  const end = inStation(first!.endAt);
   const opens = inStation(activity.bookingOpensAt);
   const closes = inStation(activity.bookingClosesAt);
   return {
@@ -137,6 +148,11 @@ export function formStateOf(activity: Activity, invitees: readonly PersonRef[] =
     invitees: [...invitees],
     volunteerRoles: activity.volunteerRoles.map((row) => ({ role: row.role, count: String(row.count) })),
     description: activity.description,
+    laterSessions: later.map((session) => ({
+      date: inStation(session.startAt).format('YYYY-MM-DD'),
+      startTime: inStation(session.startAt).format('HH:mm'),
+      endTime: inStation(session.endAt).format('HH:mm'),
+    })),
   };
 }
 
@@ -156,6 +172,18 @@ export function toDraft(state: ActivityFormState): DraftCheck {
   const roles = state.volunteerRoles.map((row) => ({ role: row.role, count: wholeNumber(row.count) }));
   if (roles.some((row) => Number.isNaN(row.count))) errors.volunteerRoles = '请填写每个岗位需要的人数';
   const startAt = stationIso(state.date, state.startTime);
+  // Same day: an activity past midnight is rare, and a typo (09:30–09:00) should be caught.
+  const firstEnd = stationIso(state.date, state.endTime);
+  const sessions =
+    hasSessions(state) && state.laterSessions.length > 0
+      ? [
+          { startAt, endAt: firstEnd },
+          ...state.laterSessions.map((row) => ({
+            startAt: stationIso(row.date, row.startTime),
+            endAt: stationIso(row.date, row.endTime),
+          })),
+        ]
+      : [];
   const candidate: ActivityDraftInput = {
     title: state.title,
     description: state.description,
@@ -165,8 +193,8 @@ export function toDraft(state: ActivityFormState): DraftCheck {
     communityId: state.communityId,
     place: state.place,
     startAt,
-    // Same day: an activity past midnight is rare, and a typo (09:30–09:00) should be caught.
-    endAt: stationIso(state.date, state.endTime),
+    // A group runs from its first session's start to its last session's end.
+    endAt: sessions.length > 0 ? sessions[sessions.length - 1]!.endAt : firstEnd,
     capacity,
     bookingOpensAt: stationIso(state.opensDate, state.opensTime),
     bookingClosesAt: state.closesAtStart ? startAt : stationIso(state.closesDate, state.closesTime),
@@ -174,6 +202,7 @@ export function toDraft(state: ActivityFormState): DraftCheck {
     // The server keeps exactly the list it is sent; an activity open to everyone keeps none.
     invited: state.audience === 'invited' ? state.invitees.map((person) => person.personId) : [],
     volunteerRoles: roles,
+    sessions,
   };
   const parsed = activityDraftSchema.safeParse(candidate);
   if (!parsed.success) {

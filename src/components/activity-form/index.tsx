@@ -19,12 +19,14 @@ import CommunityPicker from '@/components/community-picker';
 import Field from '@/components/field';
 import InviteeList from '@/components/invitee-list';
 import PickerField from '@/components/picker-field';
+import SessionRows from '@/components/session-rows';
 import type { StationEntry } from '@/services/session';
 import {
   defaultFormState,
   FORM_FIELDS,
   fieldOfPath,
   formStateOf,
+  hasSessions,
   toDraft,
   type ActivityDraftInput,
   type ActivityFormState,
@@ -162,7 +164,7 @@ export default function ActivityForm({
         />
       </Field>
 
-      <Field label="日期与开始时间" error={errorFor('startAt')}>
+      <Field label={hasSessions(state) ? '第1节日期与开始时间' : '日期与开始时间'} error={errorFor('startAt')}>
         <DateTimePair
           labels={['活动日期', '开始时间']}
           date={state.date}
@@ -172,7 +174,7 @@ export default function ActivityForm({
         />
       </Field>
 
-      <Field label="结束时间" error={errorFor('endAt')}>
+      <Field label={hasSessions(state) ? '第1节结束时间' : '结束时间'} error={errorFor('endAt')}>
         <PickerField
           label="结束时间"
           mode="time"
@@ -181,6 +183,21 @@ export default function ActivityForm({
           onChange={(endTime) => change('endAt', { endTime })}
         />
       </Field>
+
+      {hasSessions(state) && (
+        <Field
+          label="之后各节"
+          optional
+          error={errorFor('sessions')}
+          hint="小组是一系列活动：居民报名一次，每节分别签到、分别计入服务人次"
+        >
+          <SessionRows
+            first={{ date: state.date, startTime: state.startTime, endTime: state.endTime }}
+            rows={state.laterSessions}
+            onChange={(laterSessions) => change('sessions', { laterSessions })}
+          />
+        </Field>
+      )}
 
       <Field label="名额" error={errorFor('capacity')} hint="一户多人报名时按人数占用名额">
         <Input

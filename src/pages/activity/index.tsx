@@ -34,7 +34,7 @@ export default function ActivityPage() {
       <ActivityFacts activity={activity} communityName={communityName(station, activity.communityId)} />
       {attendance && (
         <View className="activity-page__section">
-          <AttendanceCard attendance={attendance} />
+          <AttendanceCard attendance={attendance} sessionsAttended={detail.data.sessionsAttended} />
         </View>
       )}
       <View className="activity-page__section">

@@ -70,6 +70,7 @@ describe('activity form', () => {
       audience: 'everyone',
       invited: [],
       volunteerRoles: [{ role: '引导', count: 1 }],
+      sessions: [],
     });
   });
 
