@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RosterEntry, SignInResult } from '@linli/types/actions/checkin';
+import DownloadButton from '@/components/download-button';
 import PageHeader from '@/components/page-header';
 import PageShell from '@/components/page-shell';
 import PersonSearch from '@/components/person-search';
@@ -25,7 +26,10 @@ import './index.scss';
 /** How often the roster is read again while the page is shown (others sign people in too). */
 export const ROSTER_EVERY_MS = 5000;
 
-/** 签到名单: live counts and entries; 扫码签到, 代签, 现场登记 and 撤销签到 for the staff at the door. */
+/**
+ * 签到名单: live counts and entries; 扫码签到, 代签, 现场登记 and 撤销签到 for the staff at the door;
+ * the 签到表 to download.
+ */
 export default function RosterPage() {
   return (
     <StaffGate need="staff">
@@ -77,6 +81,9 @@ function Roster() {
     <PageShell className="roster-page">
       <PageHeader title="签到名单" subtitle={detail.data?.activity.title} />
       <RosterCounts counts={roster.data.counts} />
+      <View className="roster-page__tools">
+        <DownloadButton text="导出签到表" load={() => call('ledger', 'signInSheet', { activityId })} />
+      </View>
       {lastResult && (
         <View className="roster-page__result" role="status">
           {signInSummary(lastResult)}
