@@ -36,6 +36,7 @@ export default defineAppConfig({
         'pages/signin/index',
         'pages/roster/index',
         'pages/code-card/index',
+        'pages/paper-entry/index',
       ],
     },
   ],

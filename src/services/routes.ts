@@ -22,6 +22,7 @@ export const ROUTES = {
   signIn: '/subpackages/staff/pages/signin/index',
   roster: '/subpackages/staff/pages/roster/index',
   codeCard: '/subpackages/staff/pages/code-card/index',
+  paperEntry: '/subpackages/staff/pages/paper-entry/index',
 } as const;
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 

@@ -10,17 +10,28 @@ import { call } from '@/services/api';
 import { formatClock } from '@/services/activity-time';
 import './index.scss';
 
-export interface PersonSearchProps {
-  activityId: string;
-  /** A proxy sign-in went through: the page shows the answer and refreshes the roster. */
-  onSignedIn: (result: SignInResult) => void;
-}
+export type PersonSearchProps = { activityId: string } & (
+  | {
+      /** 代签: a proxy sign-in went through; the page shows the answer and refreshes the roster. */
+      onSignedIn: (result: SignInResult) => void;
+      onPick?: never;
+      picked?: never;
+    }
+  | {
+      /** 纸质签到补录: the person goes onto a list the page sends later; nothing is written here. */
+      onPick: (entry: RosterEntry) => void;
+      /** Who is on that list already (personIds): shown as 已加入 instead of a button. */
+      picked: readonly string[];
+      onSignedIn?: never;
+    }
+);
 
 /**
- * 代签: find a resident of the station by name or the last digits of their phone, and sign them
- * in for someone who has no phone with them.
+ * Find a resident of the station by name or the last digits of their phone, and either sign
+ * them in at once (代签, for someone who has no phone with them) or pick them for a paper list.
+ * Both show whether the person is already signed in to this activity.
  */
-export default function PersonSearch({ activityId, onSignedIn }: PersonSearchProps) {
+export default function PersonSearch({ activityId, onSignedIn, onPick, picked }: PersonSearchProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<RosterEntry[] | null>(null);
   const search = useAction((text: string, _requestId: string) =>
@@ -43,7 +54,7 @@ export default function PersonSearch({ activityId, onSignedIn }: PersonSearchPro
         item.personId === entry.personId ? { ...item, signedInAt: result.at, annulled: null } : item,
       ),
     );
-    onSignedIn(result);
+    onSignedIn?.(result);
   };
 
   const error = search.fieldErrors.query ?? search.error?.message ?? proxy.error?.message;
@@ -60,7 +71,11 @@ export default function PersonSearch({ activityId, onSignedIn }: PersonSearchPro
         onSubmit={() => void find()}
         error={error}
       />
-      {results && results.length === 0 && <Text className="ll-person-search__empty">没有找到，可以用「现场登记」</Text>}
+      {results && results.length === 0 && (
+        <Text className="ll-person-search__empty">
+          {onPick ? '没有找到，可以用「登记新居民」' : '没有找到，可以用「现场登记」'}
+        </Text>
+      )}
       {results?.map((entry) => {
         const signedIn = !!entry.signedInAt && !entry.annulled;
         return (
@@ -75,6 +90,12 @@ export default function PersonSearch({ activityId, onSignedIn }: PersonSearchPro
             </View>
             {signedIn && entry.signedInAt ? (
               <Text className="ll-person-search__done">已签到 {formatClock(entry.signedInAt)}</Text>
+            ) : picked?.includes(entry.personId) ? (
+              <Text className="ll-person-search__done">已加入</Text>
+            ) : onPick ? (
+              <Button type="primary" fill="outline" onClick={() => onPick(entry)}>
+                加入名单
+              </Button>
             ) : (
               <Button
                 type="primary"

@@ -14,25 +14,42 @@ import { call } from '@/services/api';
 import type { StationEntry } from '@/services/session';
 import './index.scss';
 
-export interface WalkInFormProps {
-  activityId: string;
-  station: StationEntry;
-  onSignedIn: (result: SignInResult) => void;
+/** A new resident's details, as `checkin.proxySignIn` and `checkin.recordPaper` take them. */
+export interface WalkInDetails {
+  name: string;
+  communityId: string;
+  phone?: string;
 }
+
+export type WalkInFormProps = { station: StationEntry } & (
+  | {
+      /** 现场登记: registered and signed in at once. */
+      activityId: string;
+      onSignedIn: (result: SignInResult) => void;
+      onAdd?: never;
+    }
+  | {
+      /** 纸质签到补录: checked here, then added to a list the page sends later; nothing is written. */
+      onAdd: (walkIn: WalkInDetails) => void;
+      activityId?: never;
+      onSignedIn?: never;
+    }
+);
 
 type WalkInField = 'name' | 'community' | 'phone';
 
 /**
- * 现场登记: someone who came without booking and is not in the system yet — name, community and,
- * if they like, a phone number. The function records which staff member registered them.
+ * 现场登记: someone who is not in the system yet — name, community and, if they like, a phone
+ * number. At the door they are registered and signed in at once (the function records which
+ * staff member registered them); for a paper list they are only collected.
  */
-export default function WalkInForm({ activityId, station, onSignedIn }: WalkInFormProps) {
+export default function WalkInForm({ activityId, station, onSignedIn, onAdd }: WalkInFormProps) {
   const [name, setName] = useState('');
   const [communityId, setCommunityId] = useState('');
   const [phone, setPhone] = useState('');
   const [errors, setErrors] = useState<Partial<Record<WalkInField, string>>>({});
-  const register = useAction((walkIn: { name: string; communityId: string; phone?: string }, requestId: string) =>
-    call('checkin', 'proxySignIn', { activityId, walkIn }, { requestId }),
+  const register = useAction((walkIn: WalkInDetails, requestId: string) =>
+    call('checkin', 'proxySignIn', { activityId: activityId ?? '', walkIn }, { requestId }),
   );
 
   const submit = async () => {
@@ -44,16 +61,21 @@ export default function WalkInForm({ activityId, station, onSignedIn }: WalkInFo
     if (parsedPhone && !parsedPhone.success) found.phone = parsedPhone.error.issues[0]?.message;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const result = await register.run({
+    const walkIn: WalkInDetails = {
       name: name.trim(),
       communityId,
       ...(phone.trim() ? { phone: phone.trim() } : {}),
-    });
-    if (!result) return;
+    };
+    if (onAdd) {
+      onAdd(walkIn);
+    } else {
+      const result = await register.run(walkIn);
+      if (!result) return;
+      onSignedIn?.(result);
+    }
     setName('');
     setPhone('');
     setCommunityId('');
-    onSignedIn(result);
   };
 
   // The function's field errors arrive as `walkIn.name` …
@@ -90,7 +112,7 @@ export default function WalkInForm({ activityId, station, onSignedIn }: WalkInFo
         disabled={register.pending}
         onClick={() => void submit()}
       >
-        登记并签到
+        {onAdd ? '加入名单' : '登记并签到'}
       </Button>
     </View>
   );

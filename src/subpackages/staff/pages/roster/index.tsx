@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { RosterEntry, SignInResult } from '@linli/types/actions/checkin';
 import DownloadButton from '@/components/download-button';
 import PageHeader from '@/components/page-header';
@@ -15,7 +17,7 @@ import { ErrorState, LoadingState } from '@/components/state-views';
 import WalkInForm from '@/components/walk-in-form';
 import { useAction } from '@/hooks/use-action';
 import { useAsync } from '@/hooks/use-async';
-import { usePolling } from '@/hooks/use-interval';
+import { useNow, usePolling } from '@/hooks/use-interval';
 import { usePageRefresh } from '@/hooks/use-page-refresh';
 import { useSession } from '@/hooks/use-session';
 import { call } from '@/services/api';
@@ -28,7 +30,7 @@ export const ROSTER_EVERY_MS = 5000;
 
 /**
  * 签到名单: live counts and entries; 扫码签到, 代签, 现场登记 and 撤销签到 for the staff at the door;
- * the 签到表 to download.
+ * afterwards 补录纸质签到 and the 签到表 to download.
  */
 export default function RosterPage() {
   return (
@@ -51,6 +53,10 @@ function Roster() {
   );
   usePolling(roster.reload, ROSTER_EVERY_MS);
   usePageRefresh(roster.reload);
+  const now = useNow();
+  const activity = detail.data?.activity;
+  // A paper list is of people who were there: the function refuses it before the start.
+  const paperOpen = !!activity && activity.status !== 'cancelled' && now.getTime() >= Date.parse(activity.startAt);
 
   const signedIn = (result: SignInResult) => {
     setLastResult(result);
@@ -83,6 +89,11 @@ function Roster() {
       <RosterCounts counts={roster.data.counts} />
       <View className="roster-page__tools">
         <DownloadButton text="导出签到表" load={() => call('ledger', 'signInSheet', { activityId })} />
+        {paperOpen && (
+          <Button type="primary" fill="outline" block onClick={() => openPage(ROUTES.paperEntry, { id: activityId })}>
+            补录纸质签到
+          </Button>
+        )}
       </View>
       {lastResult && (
         <View className="roster-page__result" role="status">
