@@ -37,6 +37,7 @@ export default defineAppConfig({
         'pages/roster/index',
         'pages/code-card/index',
         'pages/paper-entry/index',
+        'pages/door/index',
       ],
     },
   ],

@@ -23,6 +23,8 @@ export const ROUTES = {
   roster: '/subpackages/staff/pages/roster/index',
   codeCard: '/subpackages/staff/pages/code-card/index',
   paperEntry: '/subpackages/staff/pages/paper-entry/index',
+  /** 协助扫码 for door-helper volunteers: in the staff package, but not behind the staff gate. */
+  door: '/subpackages/staff/pages/door/index',
 } as const;
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 

@@ -5,7 +5,11 @@ import NoticeCard from '@/components/notice-card';
 import PageShell from '@/components/page-shell';
 import ProfileCard from '@/components/profile-card';
 import { sessionFallback } from '@/components/state-views';
+import { useAsync } from '@/hooks/use-async';
+import { usePageRefresh } from '@/hooks/use-page-refresh';
 import { useSession } from '@/hooks/use-session';
+import { formatMoment } from '@/services/activity-time';
+import { call } from '@/services/api';
 import { logout } from '@/services/dev-login';
 import { isH5 } from '@/services/platform';
 import { ROUTES, openPage, restartAt } from '@/services/routes';
@@ -15,6 +19,14 @@ import './index.scss';
 /** 我的: my profile and the things I can do with my account. */
 export default function MinePage() {
   const session = useSession();
+  // Only volunteers can be made door helpers, so nobody else pays for the call. Read again when
+  // the tab is shown: the social worker may have granted it meanwhile.
+  const volunteer = session.profile?.roles.includes('volunteer') ?? false;
+  const helping = useAsync(
+    () => (volunteer ? call('checkin', 'myHelperActivities', {}) : Promise.resolve({ items: [] })),
+    [volunteer],
+  );
+  usePageRefresh(helping.reload);
   const fallback = sessionFallback(session);
   if (fallback) return fallback;
 
@@ -35,6 +47,14 @@ export default function MinePage() {
         onClick: () => openPage(ROUTES.myCode),
       },
     );
+  }
+  for (const grant of helping.data?.items ?? []) {
+    entries.push({
+      key: `door-${grant.activityId}`,
+      title: '协助扫码',
+      description: `${grant.title} · ${formatMoment(grant.startAt)}`,
+      onClick: () => openPage(ROUTES.door, { id: grant.activityId }),
+    });
   }
   entries.push(
     {

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import DoorHelpers from '@/components/door-helpers';
 import PageShell from '@/components/page-shell';
 import { RosterCounts } from '@/components/roster-list';
 import RotatingQr, { type SignInMode } from '@/components/rotating-qr';
@@ -19,7 +20,10 @@ import './index.scss';
 /** How often the live counts are read while the screen is shown. */
 export const COUNTS_EVERY_MS = 5000;
 
-/** 现场签到: the rotating code to show at the door, and how many have signed in so far. */
+/**
+ * 现场签到: the rotating code to show at the door, how many have signed in so far, and the
+ * volunteers who may help at the door by scanning residents' personal codes.
+ */
 export default function SignInScreenPage() {
   return (
     <StaffGate need="staff">
@@ -62,6 +66,10 @@ function SignInScreen() {
       >
         查看名单 · 代签 · 扫居民码
       </Button>
+      <View className="signin-screen__helpers">
+        <Text className="signin-screen__heading">协助扫码的志愿者</Text>
+        <DoorHelpers activityId={activityId} />
+      </View>
     </PageShell>
   );
 }
