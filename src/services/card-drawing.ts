@@ -53,6 +53,8 @@ const COLORS = {
   muted: '#776c63',
 };
 const FONT_FAMILY = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+/** For the code: in a typeface like the screen's, I and l and 0 and O are told apart. */
+const CODE_FONT_FAMILY = 'Menlo, Consolas, "DejaVu Sans Mono", monospace';
 
 /** Where everything goes, in card pixels. */
 export const CARD_LAYOUT = {
@@ -68,10 +70,18 @@ export const CARD_LAYOUT = {
  * Sets the largest font from `size` down to `min` in which `text` fits `maxWidth`. Below `min`
  * the text is drawn at `min` and squeezed by fillText's own maxWidth instead.
  */
-function fitFont<I>(ctx: CardContext<I>, text: string, weight: string, size: number, min: number, maxWidth: number) {
+function fitFont<I>(
+  ctx: CardContext<I>,
+  text: string,
+  weight: string,
+  size: number,
+  min: number,
+  maxWidth: number,
+  family = FONT_FAMILY,
+) {
   let current = size;
   for (;;) {
-    ctx.font = `${weight} ${current}px ${FONT_FAMILY}`;
+    ctx.font = `${weight} ${current}px ${family}`;
     if (current <= min || ctx.measureText(text).width <= maxWidth) return current;
     current = Math.max(min, current - 2);
   }
@@ -126,7 +136,7 @@ export function drawCodeCard<I>(ctx: CardContext<I>, face: CardFace, qr: I): voi
   });
 
   ctx.fillStyle = COLORS.muted;
-  fitFont(ctx, face.code, 'normal', 24, 18, text.width);
+  fitFont(ctx, face.code, 'normal', 26, 18, text.width, CODE_FONT_FAMILY);
   write(ctx, face.code, text.x, CARD_HEIGHT - margin - 12, text.width);
 
   // A thin edge to cut along when the card is printed on a larger sheet.
