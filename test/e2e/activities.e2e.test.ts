@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
@@ -85,4 +87,103 @@ it('publish → book → show the QR → scan it → signed in → on the roster
   }
   await staff.context().close();
   await resident.context().close();
+});
+
+/** Demo activities (local/demo/seed.ts): one held a week ago, one running since the seed. */
+const PAST_ACTIVITY = '防诈骗宣讲';
+const RUNNING_ACTIVITY = '太极晨练';
+
+/** 活动管理 → the activity's card → one of its buttons (签到, 名单), as a social worker gets there. */
+async function openFromManage(page: Page, title: string, action: '签到' | '名单'): Promise<void> {
+  await goTo(page, '/subpackages/staff/pages/activities/index');
+  const card = ui(page).locator('.ll-activity-card').filter({ hasText: title }).first();
+  await card.locator('taro-button-core').filter({ hasText: action }).first().click();
+}
+
+/** A roster entry on the visible page, by the person's name. */
+const rosterEntryOf = (page: Page, name: string) =>
+  ui(page).locator('.ll-roster-list__entry').filter({ hasText: name }).first();
+
+it('a social worker copies a paper sign-in list of a past activity in, and the roster shows it', async () => {
+  const staff = await openAs(browser, '李社工');
+  await openFromManage(staff, PAST_ACTIVITY, '名单');
+  await button(staff, '补录纸质签到').click();
+  await ui(staff).getByText('查找居民', { exact: true }).waitFor();
+
+  await input(staff, '姓名或手机尾号').fill('赵志愿');
+  await button(staff, '查找').click();
+  await ui(staff).locator('.ll-person-search__row').filter({ hasText: '赵志愿' }).locator('taro-button-core').click();
+  await ui(staff).locator('.ll-paper-list__row').filter({ hasText: '赵志愿' }).waitFor();
+
+  await tap(staff, '登记新居民');
+  await input(staff, '居民姓名').fill('孙大爷');
+  await tap(staff, '光复社区');
+  await ui(staff).locator('.ll-walk-in-form taro-button-core').filter({ hasText: '加入名单' }).click();
+  await ui(staff).locator('.ll-paper-list__row').filter({ hasText: '孙大爷' }).waitFor();
+  await input(staff, '补录原因').fill('现场网络故障，按纸质签到表补录');
+  await screenshot(staff, 'activities-08-paper-entry');
+  await button(staff, '补录 2 人').click();
+  await ui(staff).getByText('已补录 2 人').waitFor();
+  await screenshot(staff, 'activities-09-paper-recorded');
+
+  await button(staff, '回到签到名单').click();
+  for (const name of ['赵志愿', '孙大爷']) {
+    await rosterEntryOf(staff, name)
+      .getByText(/纸质签到补录/)
+      .waitFor();
+  }
+  await expect(rosterEntryOf(staff, '孙大爷').textContent()).resolves.toContain('现场登记');
+  await screenshot(staff, 'activities-10-roster-with-paper');
+  await staff.context().close();
+});
+
+it('a volunteer made door helper signs a resident in by her personal code and sees only a masked name', async () => {
+  const staff = await openAs(browser, '李社工');
+  await openFromManage(staff, RUNNING_ACTIVITY, '签到');
+  await ui(staff).locator('.ll-door-helpers__row').filter({ hasText: '赵志愿' }).locator('taro-button-core').click();
+  await ui(staff)
+    .locator('.ll-door-helpers__row')
+    .filter({ hasText: '赵志愿' })
+    .filter({ hasText: '取消授权' })
+    .waitFor();
+  await screenshot(staff, 'activities-11-door-helper-granted');
+
+  const resident = await openAs(browser, '张阿姨');
+  await goTo(resident, '/pages/my-code/index');
+  const code = (await ui(resident).locator('.my-code-page__code').textContent())?.trim() ?? '';
+  expect(code).toMatch(/^LC/);
+
+  const volunteer = await openAs(browser, '赵志愿');
+  await ui(volunteer).getByText('我的', { exact: true }).last().click({ force: true });
+  await tap(volunteer, '协助扫码');
+  await input(volunteer, '输入签到码，例如 LC…').fill(code);
+  await ui(volunteer).locator('.ll-input-action taro-button-core').filter({ hasText: '签到' }).click();
+  const result = ui(volunteer).locator('.door-page__result');
+  await result.waitFor();
+  expect((await result.textContent())?.trim()).toMatch(/^张\*\* 签到成功 \d\d:\d\d$/);
+  // The helper sees the outcome only: no full name, no roster.
+  await expect(ui(volunteer).getByText('张阿姨').count()).resolves.toBe(0);
+  await expect(ui(volunteer).locator('.ll-roster-list, .ll-roster-counts').count()).resolves.toBe(0);
+  await screenshot(volunteer, 'activities-12-door-helper-scan');
+
+  await button(staff, /名单/).click();
+  await rosterEntryOf(staff, '张阿姨')
+    .getByText(/工作人员扫码/)
+    .waitFor();
+  for (const page of [staff, resident, volunteer]) await page.context().close();
+});
+
+it('the sign-in sheet downloads as an xlsx file', async () => {
+  const staff = await openAs(browser, '李社工');
+  await openFromManage(staff, PAST_ACTIVITY, '名单');
+  const [download] = await Promise.all([staff.waitForEvent('download'), button(staff, '导出签到表').click()]);
+
+  expect(download.suggestedFilename()).toMatch(/^签到表-防诈骗宣讲-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  const text = Object.entries(files)
+    .filter(([name]) => name.startsWith('xl/'))
+    .map(([, bytes]) => strFromU8(bytes))
+    .join('\n');
+  for (const expected of ['防诈骗宣讲', '张阿姨', '刘先生', '签到合计']) expect(text).toContain(expected);
+  await staff.context().close();
 });
