@@ -40,6 +40,8 @@ export const rosterEntrySchema = z.object({
   method: signInMethodSchema.nullable(),
   recordedBy: z.string().nullable(),
   annulled: z.object({ by: z.string(), at: z.iso.datetime({ offset: true }), reason: z.string() }).nullable(),
+  /** Why the record was made this way (a paper list's note). */
+  note: z.string().optional(),
   /** At a 小组 series: how many of its sessions this person attended so far. */
   sessionsAttended: z.number().int().min(0).optional(),
 });

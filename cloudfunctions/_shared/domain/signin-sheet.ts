@@ -16,6 +16,8 @@ export interface SheetEntry {
   method: SignInMethod | null;
   recordedBy: string | null;
   annulled: { by: string; reason: string } | null;
+  /** A paper list's note. */
+  note?: string;
 }
 
 export interface SheetActivity {
@@ -58,7 +60,7 @@ export function signInSheet(activity: SheetActivity, entries: readonly SheetEntr
       e.signedOutAt ? sheetTime(e.signedOutAt) : '',
       e.method ? SIGN_IN_METHOD_LABELS[e.method] : '',
       e.recordedBy ?? '',
-      e.annulled ? `已撤销（${e.annulled.by}：${e.annulled.reason}）` : '',
+      [e.note, e.annulled ? `已撤销（${e.annulled.by}：${e.annulled.reason}）` : ''].filter(Boolean).join('；'),
     ]);
   const total = signedIn.filter((e) => !e.annulled).reduce((n, e) => n + e.partySize, 0);
   return {

@@ -35,6 +35,8 @@ export const attendanceDocSchema = z.object({
   recordedBy: z.string(),
   signedOutBy: z.string().optional(),
   annulled: annulmentSchema.optional(),
+  /** Why it was recorded this way: the paper list's note (纸质签到补录). */
+  note: z.string().optional(),
   /** The session of a 小组 series (from 1); absent on a single activity's record. */
   session: z.number().int().min(1).optional(),
   history: z.array(z.record(z.string(), z.unknown())).default([]),

@@ -33,6 +33,7 @@ export function rosterEntry(args: {
     recordedBy: attendance
       ? (staffNames.get(attendance.recordedBy) ?? (attendance.recordedBy === personId ? '本人' : '工作人员'))
       : null,
+    ...(attendance?.note ? { note: attendance.note } : {}),
     annulled: attendance?.annulled
       ? {
           by: staffNames.get(attendance.annulled.by) ?? '工作人员',

@@ -28,6 +28,8 @@ export interface SignInRequest {
   requireStationId?: string;
   /** A paper list names its session of a group (default: the latest started). */
   session?: number;
+  /** The paper list's note, kept on each record it makes. */
+  note?: string;
   now: Date;
 }
 
@@ -96,6 +98,7 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
     signedInAt: isPaper(request) ? session.startAt : now,
     method: request.method,
     recordedBy: request.recordedBy,
+    ...(request.note ? { note: request.note } : {}),
     history: [],
   };
   const written = attendance

@@ -83,6 +83,8 @@ describe('paper sign-in lists', () => {
     const roster = await h.ok(SOCIAL, 'checkin', 'roster', { activityId: past.id });
     expect(roster.counts.signedIn).toBe(3);
     expect(roster.entries.every((e) => e.method === 'paper' && e.signedInAt === past.startAt)).toBe(true);
+    // The note is kept on every record the list made, and shown to staff.
+    expect(roster.entries.map((e) => e.note)).toEqual([input.note, input.note, input.note]);
   });
 
   it('refuses paper records before the activity has started', async () => {

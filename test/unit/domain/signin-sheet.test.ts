@@ -53,3 +53,11 @@ it('keeps an annulled sign-in on the sheet, marked, and out of the total', () =>
   expect(sheet.rows[0]![8]).toBe('已撤销（李社工：代签错人）');
   expect(sheet.total).toBe(1);
 });
+
+it('puts a paper list’s note in 备注, beside an annulment', () => {
+  const sheet = signInSheet(activity, [
+    entry({ method: 'paper', note: '按纸质签到表补录' }),
+    entry({ method: 'paper', note: '按纸质签到表补录', annulled: { by: '李社工', reason: '重复登记' } }),
+  ]);
+  expect(sheet.rows.map((row) => row[8])).toEqual(['按纸质签到表补录', '按纸质签到表补录；已撤销（李社工：重复登记）']);
+});

@@ -89,7 +89,7 @@ export const myHelperActivities = defineAction('checkin', 'myHelperActivities', 
 export const recordPaper = defineAction('checkin', 'recordPaper', {
   access: ['social_worker', 'admin'],
   idempotent: true,
-  async handle({ activityId, entries, session }, { caller, now }) {
+  async handle({ activityId, entries, session, note }, { caller, now }) {
     await loadActivityOfStation(activityId, caller.stationId);
     let recorded = 0;
     let alreadyPresent = 0;
@@ -109,6 +109,7 @@ export const recordPaper = defineAction('checkin', 'recordPaper', {
         recordedBy: caller._id,
         requireStationId: caller.stationId,
         session,
+        note,
         now,
       });
       if (result.outcome === 'signed_in') recorded += 1;
