@@ -57,7 +57,10 @@ export function paperResultText({ recorded, alreadyPresent }: PaperResult): stri
 }
 
 function PaperEntry() {
-  const activityId = useRouter().params.id ?? '';
+  const { id, session: sessionParam } = useRouter().params;
+  const activityId = id ?? '';
+  // A 小组's paper list is of one session: the one the roster showed.
+  const session = sessionParam ? Number(sessionParam) : undefined;
   const { station } = useSession();
   const detail = useAsync(() => call('activity', 'get', { activityId }), [activityId]);
   const [listed, setListed] = useState<Listed[]>([]);
@@ -68,7 +71,7 @@ function PaperEntry() {
   // The list and note are the intent: a retry after a failure sends the same requestId, so a
   // list that did arrive (the answer was lost) is not entered twice.
   const record = useAction((entries: PaperEntry[], text: string, requestId: string) =>
-    call('checkin', 'recordPaper', { activityId, entries, note: text }, { requestId }),
+    call('checkin', 'recordPaper', { activityId, entries, note: text, session }, { requestId }),
   );
 
   const add = (item: Listed) => {

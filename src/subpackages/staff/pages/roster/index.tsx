@@ -10,6 +10,7 @@ import PageShell from '@/components/page-shell';
 import PersonSearch from '@/components/person-search';
 import ReasonDialog from '@/components/reason-dialog';
 import RosterList, { RosterCounts } from '@/components/roster-list';
+import SessionSwitcher from '@/components/session-switcher';
 import { signInSummary } from '@/components/signin-result';
 import StaffGate from '@/components/staff-gate';
 import StaffScan from '@/components/staff-scan';
@@ -44,12 +45,15 @@ function Roster() {
   const activityId = useRouter().params.id ?? '';
   const { station } = useSession();
   const detail = useAsync(() => call('activity', 'get', { activityId }), [activityId]);
-  const roster = useAsync(() => call('checkin', 'roster', { activityId }), [activityId]);
+  // A 小组's roster is per session: the server picks the one on now (or next) until staff choose.
+  const [session, setSession] = useState<number | undefined>(undefined);
+  const roster = useAsync(() => call('checkin', 'roster', { activityId, session }), [activityId, session]);
+  const shownSession = roster.data?.session?.index;
   const [lastResult, setLastResult] = useState<SignInResult | null>(null);
   const [annulling, setAnnulling] = useState<RosterEntry | null>(null);
   const [walkInOpen, setWalkInOpen] = useState(false);
   const annul = useAction((personId: string, reason: string, requestId: string) =>
-    call('checkin', 'annul', { activityId, personId, reason }, { requestId }),
+    call('checkin', 'annul', { activityId, personId, reason, session: shownSession }, { requestId }),
   );
   usePolling(roster.reload, ROSTER_EVERY_MS);
   usePageRefresh(roster.reload);
@@ -86,11 +90,25 @@ function Roster() {
   return (
     <PageShell className="roster-page">
       <PageHeader title="签到名单" subtitle={detail.data?.activity.title} />
+      {roster.data.session && <SessionSwitcher session={roster.data.session} onPick={setSession} />}
       <RosterCounts counts={roster.data.counts} />
       <View className="roster-page__tools">
-        <DownloadButton text="导出签到表" load={() => call('ledger', 'signInSheet', { activityId })} />
+        <DownloadButton
+          text={shownSession ? `导出第${shownSession}节签到表` : '导出签到表'}
+          load={() => call('ledger', 'signInSheet', { activityId, session: shownSession })}
+        />
         {paperOpen && (
-          <Button type="primary" fill="outline" block onClick={() => openPage(ROUTES.paperEntry, { id: activityId })}>
+          <Button
+            type="primary"
+            fill="outline"
+            block
+            onClick={() =>
+              openPage(ROUTES.paperEntry, {
+                id: activityId,
+                ...(shownSession ? { session: String(shownSession) } : {}),
+              })
+            }
+          >
             补录纸质签到
           </Button>
         )}
