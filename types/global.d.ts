@@ -22,6 +22,10 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
     /** WeChat cloud environment id for `Taro.cloud.init` (empty: the default environment). */
     TARO_APP_CLOUD_ENV?: string;
+    /** Subscription message template ids (src/services/subscriptions.ts); empty: not asked. */
+    TARO_APP_TEMPLATE_ACTIVITY_REMINDER?: string;
+    TARO_APP_TEMPLATE_ACTIVITY_STARTING?: string;
+    TARO_APP_TEMPLATE_FEEDBACK_INVITATION?: string;
     /** Set by scripts/build-mp-fixtures.sh to build test fixtures with native-components. */
     LINLI_MP_FIXTURES?: string;
   }

@@ -2,13 +2,19 @@ import Taro from '@tarojs/taro';
 import { isH5 } from './platform';
 
 /**
- * The subscription templates a booking asks for: the reminder before the activity and the
- * invitation to the satisfaction form after it (the `reminders` function sends both). Template
- * ids are per mini-program, so they come from the build (`TARO_APP_TEMPLATE_*` in .env.*);
- * written out in full because the build replaces each `process.env.TARO_APP_…` literally.
+ * The subscription templates a booking asks for: the reminder the day before, the one shortly
+ * before the start, and the invitation to the satisfaction form after it (the `reminders`
+ * function sends all three). A one-time subscription lets the station send ONE message per
+ * template, so each reminder has its own template — three, the most one prompt may ask for.
+ * Template ids are per mini-program, so they come from the build (`TARO_APP_TEMPLATE_*` in
+ * .env.*); written out in full because the build replaces each `process.env.TARO_APP_…` literally.
  */
 export function bookingTemplateIds(): string[] {
-  return [process.env.TARO_APP_TEMPLATE_ACTIVITY_REMINDER, process.env.TARO_APP_TEMPLATE_FEEDBACK_INVITATION]
+  return [
+    process.env.TARO_APP_TEMPLATE_ACTIVITY_REMINDER,
+    process.env.TARO_APP_TEMPLATE_ACTIVITY_STARTING,
+    process.env.TARO_APP_TEMPLATE_FEEDBACK_INVITATION,
+  ]
     .map((id) => id?.trim() ?? '')
     .filter((id) => id.length > 0);
 }

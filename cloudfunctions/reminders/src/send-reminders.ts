@@ -11,7 +11,8 @@ const HOUR = 3600 * 1000;
 
 const TEMPLATE: Record<ReminderKind, string> = {
   day_before: 'activity_reminder',
-  starting_soon: 'activity_reminder',
+  // A one-time subscription allows one message per template: each reminder has its own.
+  starting_soon: 'activity_starting',
   feedback: 'feedback_invitation',
 };
 const NOTE: Record<ReminderKind, string> = {

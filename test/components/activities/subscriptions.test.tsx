@@ -25,9 +25,10 @@ const requestSubscribeMessage = jest.fn((_options: { tmplIds: string[] }) => {
 Object.assign(TaroDouble, { requestSubscribeMessage });
 
 const savedEnv = { ...process.env };
-function configure(platform: 'weapp' | 'h5', ids: { reminder?: string; feedback?: string } = {}) {
+function configure(platform: 'weapp' | 'h5', ids: { reminder?: string; starting?: string; feedback?: string } = {}) {
   process.env.TARO_ENV = platform;
   process.env.TARO_APP_TEMPLATE_ACTIVITY_REMINDER = ids.reminder ?? '';
+  process.env.TARO_APP_TEMPLATE_ACTIVITY_STARTING = ids.starting ?? '';
   process.env.TARO_APP_TEMPLATE_FEEDBACK_INVITATION = ids.feedback ?? '';
 }
 
@@ -52,7 +53,11 @@ beforeEach(() => {
   requestSubscribeMessage.mockClear();
 });
 afterEach(() => {
-  for (const key of ['TARO_APP_TEMPLATE_ACTIVITY_REMINDER', 'TARO_APP_TEMPLATE_FEEDBACK_INVITATION'] as const) {
+  for (const key of [
+    'TARO_APP_TEMPLATE_ACTIVITY_REMINDER',
+    'TARO_APP_TEMPLATE_ACTIVITY_STARTING',
+    'TARO_APP_TEMPLATE_FEEDBACK_INVITATION',
+  ] as const) {
     // Assigning undefined to process.env would store the string "undefined".
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
@@ -60,14 +65,14 @@ afterEach(() => {
 });
 
 describe('subscription prompt at booking', () => {
-  it('asks for both templates inside the tap on WeChat, then books', async () => {
-    configure('weapp', { reminder: REMINDER, feedback: FEEDBACK });
+  it('asks for all three templates inside the tap on WeChat, then books', async () => {
+    configure('weapp', { reminder: REMINDER, starting: 'tmpl-starting', feedback: FEEDBACK });
     const api = bookingBackEnd();
     render(<Harness initial={detail()} />);
 
     fireEvent.click(screen.getByText('报名'));
     // Synchronously, in the tap itself: WeChat shows the dialog only then.
-    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: [REMINDER, FEEDBACK] });
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: [REMINDER, 'tmpl-starting', FEEDBACK] });
 
     expect(await screen.findByText('已报名')).toBeTruthy();
     expect(events).toEqual(['prompt', 'book']);
