@@ -124,6 +124,16 @@ export const checkinActions = {
       communityName: z.string().nullable(),
     }),
   },
+  reissueCard: {
+    summary: '签到卡丢失时重新制卡：换一个新的个人签到码，旧卡（和手机上旧的码）立即作废。',
+    input: z.object({ personId: z.string().min(1).max(64) }).strict(),
+    output: z.object({
+      code: z.string(),
+      imageBase64: z.string(),
+      name: z.string(),
+      communityName: z.string().nullable(),
+    }),
+  },
   staffScan: {
     summary: '工作人员（或被授权的志愿者）扫描居民的个人签到码，为其签到或签退；志愿者看到的姓名打码。',
     input: z.object({ activityId: activityIdSchema, code: z.string().min(1).max(64), mode: signInModeSchema }).strict(),

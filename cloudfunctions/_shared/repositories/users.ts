@@ -70,6 +70,22 @@ export const usersRepository = {
     return (await usersRepository.findByOpenid(user._id))?.cardId ?? candidate;
   },
 
+  /**
+   * Adds a role (an approved volunteer gets 'volunteer'). Writes only when the role is missing,
+   * and `addToSet` keeps one however many approvals race.
+   */
+  async addRole(openid: string, role: Role, now: Date): Promise<void> {
+    await db
+      .collection(COLLECTION)
+      .where({ _id: openid, roles: _.nin([role]) })
+      .update({ data: { roles: _.addToSet(role), updatedAt: now } });
+  },
+
+  /** Replaces the card id: the old card (and the phone's old code) stop working at once. */
+  async replaceCardId(userId: string, cardId: string): Promise<void> {
+    await db.collection(COLLECTION).where({ _id: userId }).update({ data: { cardId } });
+  },
+
   /** A resident registered at the door by staff: no WeChat account, no consent screen seen. */
   async createWalkIn(doc: UserDoc): Promise<void> {
     const { _id, ...data } = doc;

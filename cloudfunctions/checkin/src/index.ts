@@ -1,5 +1,5 @@
 import { createFunction } from '../../_shared/runtime/dispatcher';
-import { code, myCode, personCard } from './handlers/codes';
+import { code, myCode, personCard, reissueCard } from './handlers/codes';
 import { grantHelper, helpers, myHelperActivities, recordPaper, revokeHelper } from './handlers/door';
 import { annul, proxySignIn, roster, searchPeople } from './handlers/roster';
 import { scan, staffScan } from './handlers/scanning';
@@ -10,6 +10,7 @@ export const main = createFunction('checkin', {
   scan,
   myCode,
   personCard,
+  reissueCard,
   staffScan,
   searchPeople,
   proxySignIn,

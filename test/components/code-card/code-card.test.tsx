@@ -109,6 +109,27 @@ describe('签到卡 page', () => {
     );
   });
 
+  it('reissues a lost card after a warning, and shows the new code', async () => {
+    openWithParams({ personId: 'o_zhang' });
+    const api = fakeApi({
+      account: { me: () => socialWorker },
+      checkin: {
+        personCard: () => CARD,
+        reissueCard: () => ({ ...CARD, code: 'LCnewCard123' }),
+      },
+    });
+    render(<CodeCardPage />);
+    fireEvent.click(await screen.findByText('卡片丢了？重新制卡'));
+    expect(screen.getByText(/旧卡和居民手机上原来的签到码都会立即作废/)).toBeTruthy();
+    expect(api.callsTo('checkin', 'reissueCard')).toHaveLength(0);
+    fireEvent.click(button('确定重新制卡'));
+    expect(await within(screen.getByTestId('code-card')).findByText('LCnewCard123')).toBeTruthy();
+    expect(api.callsTo('checkin', 'reissueCard')[0]).toMatchObject({
+      input: { personId: 'o_zhang' },
+      requestId: expect.any(String),
+    });
+  });
+
   it('prints on H5', async () => {
     openWithParams({ personId: 'o_zhang' });
     staffBackEnd();

@@ -126,6 +126,21 @@ describe('printed code cards', () => {
     ).toMatchObject({ outcome: 'signed_in', personName: '张阿姨' });
   });
 
+  it('reissues a lost card: the new code signs in, the old one no longer does', async () => {
+    const old = await h.ok(SOCIAL, 'checkin', 'personCard', { personId: RESIDENT });
+    const fresh = await h.ok(SOCIAL, 'checkin', 'reissueCard', { personId: RESIDENT });
+    expect(fresh.code).not.toBe(old.code);
+    expect((await h.ok(RESIDENT, 'checkin', 'myCode', {})).code).toBe(fresh.code);
+    const activity = await running();
+    expect(
+      await h.errorCode(SOCIAL, 'checkin', 'staffScan', { activityId: activity.id, code: old.code, mode: 'in' }),
+    ).toBe('CODE_INVALID');
+    expect(
+      await h.ok(SOCIAL, 'checkin', 'staffScan', { activityId: activity.id, code: fresh.code, mode: 'in' }),
+    ).toMatchObject({ outcome: 'signed_in' });
+    expect(await h.errorCode(RESIDENT, 'checkin', 'reissueCard', { personId: RESIDENT })).toBe('FORBIDDEN');
+  });
+
   it('is only for the staff of the person’s station', async () => {
     expect(await h.errorCode(RESIDENT, 'checkin', 'personCard', { personId: RESIDENT })).toBe('FORBIDDEN');
     expect(await h.errorCode('oDemoOtherSW01', 'checkin', 'personCard', { personId: RESIDENT })).toBe('NOT_FOUND');

@@ -14,7 +14,7 @@ import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { requireSecret } from '../../../_shared/runtime/secrets';
 import { stationsRepository } from '../../../_shared/repositories/stations';
-import { usersRepository } from '../../../_shared/repositories/users';
+import { usersRepository, type UserDoc } from '../../../_shared/repositories/users';
 
 /** The page a sign-in code opens; the token travels as its `scene`. */
 export const CHECKIN_PAGE = 'pages/checkin/index';
@@ -44,11 +44,31 @@ export const code = defineAction('checkin', 'code', {
 export const myCode = defineAction('checkin', 'myCode', {
   access: 'registered',
   async handle(_input, { caller }) {
-    const cardId = await usersRepository.ensureCardId(caller, shortIdFromBytes(randomBytes(shortIdBytesNeeded())));
+    const cardId = await usersRepository.ensureCardId(caller, newCardId());
     const personalCode = personalCodeFor(cardId);
     return { code: personalCode, imageBase64: await qrPngBase64(personalCode), name: caller.name };
   },
 });
+
+/** The resident a staff member makes a card for: one of the caller's station. */
+async function residentOfStation(personId: string, stationId: string) {
+  const person = await usersRepository.findByOpenid(personId);
+  if (!person || person.stationId !== stationId) throw new AppError('NOT_FOUND', '未找到该居民');
+  return person;
+}
+
+async function cardOf(person: UserDoc, cardId: string) {
+  const station = await stationsRepository.findById(person.stationId);
+  const personalCode = personalCodeFor(cardId);
+  return {
+    code: personalCode,
+    imageBase64: await qrPngBase64(personalCode),
+    name: person.name,
+    communityName: station?.communities.find((c) => c.id === person.communityId)?.name ?? null,
+  };
+}
+
+const newCardId = (): string => shortIdFromBytes(randomBytes(shortIdBytesNeeded()));
 
 /**
  * A printable card for a resident without a phone: the same personal code the phone shows (so a
@@ -58,16 +78,19 @@ export const myCode = defineAction('checkin', 'myCode', {
 export const personCard = defineAction('checkin', 'personCard', {
   access: ['social_worker', 'admin'],
   async handle({ personId }, { caller }) {
-    const person = await usersRepository.findByOpenid(personId);
-    if (!person || person.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该居民');
-    const cardId = await usersRepository.ensureCardId(person, shortIdFromBytes(randomBytes(shortIdBytesNeeded())));
-    const station = await stationsRepository.findById(caller.stationId);
-    const personalCode = personalCodeFor(cardId);
-    return {
-      code: personalCode,
-      imageBase64: await qrPngBase64(personalCode),
-      name: person.name,
-      communityName: station?.communities.find((c) => c.id === person.communityId)?.name ?? null,
-    };
+    const person = await residentOfStation(personId, caller.stationId);
+    return cardOf(person, await usersRepository.ensureCardId(person, newCardId()));
+  },
+});
+
+/** A lost card: a new random card id, so whoever finds the old card cannot sign in with it. */
+export const reissueCard = defineAction('checkin', 'reissueCard', {
+  access: ['social_worker', 'admin'],
+  idempotent: true,
+  async handle({ personId }, { caller }) {
+    const person = await residentOfStation(personId, caller.stationId);
+    const cardId = newCardId();
+    await usersRepository.replaceCardId(person._id, cardId);
+    return cardOf(person, cardId);
   },
 });
