@@ -102,6 +102,15 @@ export const DEMO_PERSONAS: DemoPersona[] = [
     description: '志愿者：报名服务岗位、签到签退、查看服务时数',
   },
   {
+    openid: 'oDemoApplicant1',
+    name: '孙悦',
+    roles: ['resident'],
+    stationId: DEMO_STATION_ID,
+    communityId: 'comm3',
+    phone: '13900000031',
+    description: '居民：已申请成为志愿者，等待社工审核',
+  },
+  {
     openid: 'oDemoOtherSW01',
     name: '周社工',
     roles: ['resident', 'social_worker'],
@@ -268,7 +277,10 @@ function demoActivities(now: Date) {
 
 /** Past activities' sign-ins, so rosters and indicators have something to show. */
 function demoAttendance(activities: ReturnType<typeof demoActivities>) {
-  const people = DEMO_PERSONAS.filter((p) => p.stationId === DEMO_STATION_ID && p.roles.length === 1);
+  // The residents who came (the volunteer applicant joined the station later).
+  const people = DEMO_PERSONAS.filter(
+    (p) => p.stationId === DEMO_STATION_ID && p.roles.length === 1 && p.openid !== 'oDemoApplicant1',
+  );
   return activities
     .filter((a) => a._id === 'DemoAct006' || a._id === 'DemoAct007')
     .flatMap((a) =>
@@ -289,6 +301,86 @@ function demoAttendance(activities: ReturnType<typeof demoActivities>) {
         history: [],
       })),
     );
+}
+
+/**
+ * Volunteers: 赵志愿's approved registration (consistent with his 'volunteer' role), a pending
+ * one from 孙悦 for staff to review, the team 赵志愿 leads, and his sign-up for a role at the
+ * 重阳 show (with the role's place counter, as volunteer.signUp keeps it).
+ */
+function demoVolunteering(now: Date) {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const registration = {
+    stationId: DEMO_STATION_ID,
+    consentAt: ago(30 * DAY),
+    core: false,
+    demo: true,
+  };
+  const volunteers = [
+    {
+      ...registration,
+      _id: 'oDemoVolunteer1',
+      realName: '赵志愿',
+      phone: '13900000021',
+      communityId: 'comm2',
+      skills: ['活动协助', '摄影'],
+      availability: '周末全天，工作日晚上',
+      emergencyContact: { name: '赵太太', phone: '13900000022' },
+      status: 'approved',
+      appliedAt: ago(30 * DAY),
+      reviewedBy: 'oDemoSocial0001',
+      reviewedAt: ago(29 * DAY),
+      approvedAt: ago(29 * DAY),
+      core: true,
+      updatedAt: ago(29 * DAY),
+    },
+    {
+      ...registration,
+      _id: 'oDemoApplicant1',
+      realName: '孙悦',
+      phone: '13900000031',
+      communityId: 'comm3',
+      skills: ['教育辅导', '文艺表演'],
+      availability: '周末下午',
+      emergencyContact: { name: '孙先生', phone: '13900000032' },
+      consentAt: ago(DAY),
+      status: 'pending',
+      appliedAt: ago(DAY),
+      updatedAt: ago(DAY),
+    },
+  ];
+  const team = {
+    _id: 'DemoTeam01',
+    stationId: DEMO_STATION_ID,
+    name: '岭南长者关爱队',
+    leaderId: 'oDemoVolunteer1',
+    createdBy: 'oDemoSocial0001',
+    createdAt: ago(20 * DAY),
+    demo: true,
+  };
+  const member = {
+    _id: 'DemoTeam01.oDemoVolunteer1',
+    teamId: team._id,
+    stationId: DEMO_STATION_ID,
+    volunteerId: 'oDemoVolunteer1',
+    joinedAt: ago(20 * DAY),
+    demo: true,
+  };
+  // DemoAct005's roles: 秩序维护 (index 0), 长者陪护 (index 1).
+  const signUp = {
+    _id: 'DemoAct005.oDemoVolunteer1',
+    activityId: 'DemoAct005',
+    stationId: DEMO_STATION_ID,
+    volunteerId: 'oDemoVolunteer1',
+    role: '长者陪护',
+    roleIndex: 1,
+    status: 'confirmed',
+    signedUpAt: ago(DAY),
+    updatedAt: ago(DAY),
+    demo: true,
+  };
+  const slot = { _id: 'DemoAct005.1', activityId: 'DemoAct005', roleIndex: 1, role: '长者陪护', taken: 1, demo: true };
+  return { volunteers, teams: [team], teamMembers: [member], signUps: [signUp], slots: [slot] };
 }
 
 /** Seeds an empty database; a database that already has stations is left alone. */
@@ -316,5 +408,11 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
   const activities = demoActivities(now);
   await db.insertMany('activities', activities);
   await db.insertMany('attendance', demoAttendance(activities));
+  const volunteering = demoVolunteering(now);
+  await db.insertMany('volunteers', volunteering.volunteers);
+  await db.insertMany('teams', volunteering.teams);
+  await db.insertMany('team_members', volunteering.teamMembers);
+  await db.insertMany('shift_signups', volunteering.signUps);
+  await db.insertMany('shift_slots', volunteering.slots);
   return { seeded: true };
 }
