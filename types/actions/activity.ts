@@ -22,6 +22,8 @@ export const myActivitySchema = z.object({
   attendance: attendanceSchema.nullable(),
   /** At a 小组 series: how many sessions I attended. */
   sessionsAttended: z.number().int().min(0).optional(),
+  /** At an invitation-only activity: whether I am on the list (so the app offers 报名 or says why not). */
+  invited: z.boolean().optional(),
 });
 export type MyActivity = z.infer<typeof myActivitySchema>;
 

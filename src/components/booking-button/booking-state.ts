@@ -18,11 +18,15 @@ export type BookingButtonState =
   | { kind: 'not_open' }
   | { kind: 'closed' }
   | { kind: 'full' }
+  | { kind: 'not_invited' }
   | { kind: 'open' };
 
 const at = (iso: string) => Date.parse(iso);
 
-export function bookingButtonState({ activity, booking, attendance }: MyActivity, now: Date): BookingButtonState {
+export function bookingButtonState(
+  { activity, booking, attendance, invited }: MyActivity,
+  now: Date,
+): BookingButtonState {
   const time = now.getTime();
   if (activity.status === 'cancelled') return { kind: 'cancelled' };
   if (attendance && !attendance.annulled) return { kind: 'attended' };
@@ -33,6 +37,7 @@ export function bookingButtonState({ activity, booking, attendance }: MyActivity
   if (time >= at(activity.endAt)) return { kind: 'ended' };
   if (time < at(activity.bookingOpensAt)) return { kind: 'not_open' };
   if (time >= at(activity.bookingClosesAt) || time >= at(activity.startAt)) return { kind: 'closed' };
+  if (invited === false) return { kind: 'not_invited' };
   return activity.seatsLeft > 0 ? { kind: 'open' } : { kind: 'full' };
 }
 

@@ -86,6 +86,9 @@ export default function BookingButton({ detail, now, partySize, pending, onBook,
           {state.kind === 'not_open' && (
             <Text className="ll-booking-button__hint">{formatMoment(activity.bookingOpensAt, now)} 开始报名</Text>
           )}
+          {state.kind === 'not_invited' && (
+            <Text className="ll-booking-button__hint">本活动仅限社工邀请的居民参加，如想参加请联系社工。</Text>
+          )}
           {state.kind === 'cancelled' && activity.cancelReason && (
             <Text className="ll-booking-button__hint">取消原因：{activity.cancelReason}</Text>
           )}
@@ -99,4 +102,5 @@ const CLOSED_LABELS = {
   ended: '活动已结束',
   not_open: '报名未开始',
   closed: '报名已截止',
+  not_invited: '仅限受邀居民',
 } as const;

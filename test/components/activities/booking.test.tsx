@@ -87,6 +87,15 @@ describe('booking button, in every state', () => {
     expect(onBook).not.toHaveBeenCalled();
   });
 
+  it('tells a resident who is not invited that the activity is by invitation, and offers no 报名', () => {
+    const { onBook } = renderButton(detail({ activity: activity({ audience: 'invited' }), invited: false }));
+    expect(screen.getByText(/仅限社工邀请的居民参加/)).toBeTruthy();
+    fireEvent.click(screen.getByText('仅限受邀居民'));
+    expect(onBook).not.toHaveBeenCalled();
+    renderButton(detail({ activity: activity({ audience: 'invited' }), invited: true }));
+    expect(screen.getByText('报名')).toBeTruthy();
+  });
+
   it('says when booking opens before it does', () => {
     const { onBook } = renderButton(detail({ activity: activity({ bookingOpensAt: '2026-11-21T09:00:00+08:00' }) }));
     expect(screen.getByText('11月21日 周六 09:00 开始报名')).toBeTruthy();

@@ -109,6 +109,10 @@ describe('booking', () => {
     expect(await h.errorCode(RESIDENT, 'activity', 'book', { activityId: closed.id })).toBe('BOOKING_CLOSED');
     const invited = await publish(h, { audience: 'invited', invited: ['oDemoResident02'] });
     expect(await h.errorCode(RESIDENT, 'activity', 'book', { activityId: invited.id })).toBe('NOT_INVITED');
+    // The detail tells each resident whether they are on the list — and nothing about others.
+    expect((await h.ok(RESIDENT, 'activity', 'get', { activityId: invited.id })).invited).toBe(false);
+    expect((await h.ok('oDemoResident02', 'activity', 'get', { activityId: invited.id })).invited).toBe(true);
+    expect((await h.ok(RESIDENT, 'activity', 'get', { activityId: closed.id })).invited).toBeUndefined();
     expect((await h.ok('oDemoResident02', 'activity', 'book', { activityId: invited.id })).booking?.status).toBe(
       'confirmed',
     );

@@ -10,7 +10,13 @@ export const book = defineAction('activity', 'book', {
   idempotent: true,
   async handle({ activityId, members }, { caller, now }) {
     const { activity, booking } = await bookActivity(caller, activityId, members, now);
-    return myActivityView(activity, booking, await attendanceRepository.forPerson(caller._id, [activityId]), now);
+    return myActivityView(
+      activity,
+      caller._id,
+      booking,
+      await attendanceRepository.forPerson(caller._id, [activityId]),
+      now,
+    );
   },
 });
 
@@ -19,6 +25,12 @@ export const cancelBooking = defineAction('activity', 'cancelBooking', {
   idempotent: true,
   async handle({ activityId }, { caller, now }) {
     const { activity, booking } = await cancel(caller, activityId, now);
-    return myActivityView(activity, booking, await attendanceRepository.forPerson(caller._id, [activityId]), now);
+    return myActivityView(
+      activity,
+      caller._id,
+      booking,
+      await attendanceRepository.forPerson(caller._id, [activityId]),
+      now,
+    );
   },
 });

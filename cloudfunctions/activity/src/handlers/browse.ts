@@ -41,7 +41,7 @@ export const get = defineAction('activity', 'get', {
       bookingsRepository.find(activityId, caller._id),
       attendanceRepository.forPerson(caller._id, [activityId]),
     ]);
-    return myActivityView(activity, booking, attendance, now);
+    return myActivityView(activity, caller._id, booking, attendance, now);
   },
 });
 

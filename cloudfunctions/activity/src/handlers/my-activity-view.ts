@@ -20,9 +20,14 @@ export function myAttendance(activity: ActivityDoc, records: readonly Attendance
   return { attendance: shown ? toAttendance(shown) : null, sessionsAttended: valid.length };
 }
 
+/** Whether I may book an invitation-only activity: only its list is told, not who else is on it. */
+export const invitation = (activity: ActivityDoc, personId: string) =>
+  activity.audience === 'invited' ? { invited: activity.invited.includes(personId) } : {};
+
 /** An activity with the caller's booking (and waitlist place) and attendance. */
 export async function myActivityView(
   activity: ActivityDoc,
+  personId: string,
   booking: BookingDoc | null,
   attendance: readonly AttendanceDoc[],
   now: Date,
@@ -35,5 +40,6 @@ export async function myActivityView(
     activity: toActivity(activity),
     booking: booking ? toBooking(booking, position) : null,
     ...myAttendance(activity, attendance, now),
+    ...invitation(activity, personId),
   };
 }
