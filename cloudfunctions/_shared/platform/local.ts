@@ -1,13 +1,13 @@
 import QRCode from 'qrcode';
 import { db } from '../runtime/cloud';
-import { CONTENT_CHECK_MAX_CHARS, type PlatformServices } from './types';
+import { CONTENT_CHECK_MAX_CHARS, TEMP_FILE_URL_SECONDS, type PlatformServices } from './types';
 
 /**
  * Stand-ins for the local runtime. A "mini-program code" is a plain QR of the H5 link to the
  * same page with the same scene, so a phone camera (or a test decoding the image) opens it;
  * subscription messages are written to the `outbox` collection, where tests and a person
  * trying the app can see them; the content check refuses a short list of words so the
- * "held for review" path can be tried.
+ * "held for review" path can be tried; file links point at the local host (no storage yet).
  */
 const BLOCKED_WORDS = ['赌博', '色情', '毒品', '代开发票', '违禁词'];
 
@@ -31,5 +31,11 @@ export const localPlatform: PlatformServices = {
   async sendSubscribeMessage(message) {
     await db.collection('outbox').add({ data: { ...message, sentAt: new Date() } });
     return { sent: true };
+  },
+  async tempFileUrl(fileId) {
+    // The local runtime has no file storage yet: a link of the same shape (expiring, per file)
+    // so views can be built and tested; nothing serves it.
+    const expires = Math.floor(Date.now() / 1000) + TEMP_FILE_URL_SECONDS;
+    return `${publicUrl()}__files/${encodeURIComponent(fileId)}?expires=${expires}`;
   },
 };

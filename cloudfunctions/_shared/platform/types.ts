@@ -34,7 +34,15 @@ export interface PlatformServices {
   checkText(text: string, authorOpenid: string): Promise<ContentCheckResult>;
   /** A subscription message; false when the user has not subscribed (not an error). */
   sendSubscribeMessage(message: SubscribeMessage): Promise<{ sent: boolean }>;
+  /**
+   * A short-lived HTTPS link to a file in cloud storage (`cloud://…` id, e.g. a photo a volunteer
+   * uploaded), valid for TEMP_FILE_URL_SECONDS; null when storage does not know the file.
+   */
+  tempFileUrl(fileId: string): Promise<string | null>;
 }
+
+/** How long a temporary file link works: long enough to look at a photo, too short to pass around. */
+export const TEMP_FILE_URL_SECONDS = 600;
 
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 /** msgSecCheck takes at most 2500 characters per call. */

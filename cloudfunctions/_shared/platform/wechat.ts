@@ -1,5 +1,5 @@
 import { cloud } from '../runtime/cloud';
-import { CONTENT_CHECK_MAX_CHARS, type PlatformServices } from './types';
+import { CONTENT_CHECK_MAX_CHARS, TEMP_FILE_URL_SECONDS, type PlatformServices } from './types';
 
 /**
  * The real services, through wx-server-sdk's openapi (cloud calls: no access token handling).
@@ -24,6 +24,11 @@ interface OpenApi {
   };
 }
 const openapi = () => cloud.openapi as unknown as OpenApi;
+
+/** cloud.getTempFileURL, promise-only (the SDK's typing includes its callback overload). */
+type GetTempFileUrl = (p: { fileList: { fileID: string; maxAge: number }[] }) => Promise<{
+  fileList: { fileID: string; tempFileURL: string; status: number }[];
+}>;
 
 /** Template keys → WeChat template ids, set per environment (console → 订阅消息). */
 const templateId = (key: string): string => process.env[`LINLI_TEMPLATE_${key.toUpperCase()}`] ?? '';
@@ -65,5 +70,14 @@ export const wechatPlatform: PlatformServices = {
       if ((error as { errCode?: number }).errCode === NOT_SUBSCRIBED) return { sent: false };
       throw error;
     }
+  },
+  async tempFileUrl(fileId) {
+    const storage = cloud as unknown as { getTempFileURL: GetTempFileUrl };
+    const { fileList } = await storage.getTempFileURL({
+      fileList: [{ fileID: fileId, maxAge: TEMP_FILE_URL_SECONDS }],
+    });
+    const [file] = fileList;
+    // status 0: found; anything else (deleted, another environment's id) gives no link.
+    return file && file.status === 0 && file.tempFileURL ? file.tempFileURL : null;
   },
 };
