@@ -46,4 +46,8 @@ export function configureLocalPlatform(publicUrl: string): void {
   process.env.LINLI_PUBLIC_URL = publicUrl;
   // A per-process secret: sign-in codes live 60 s, so a restart invalidating them costs nothing.
   process.env.LINLI_SIGNIN_SECRET ??= randomBytes(32).toString('hex');
+  // Certificates are checked years later by recomputing their code, so unlike the sign-in secret
+  // this one must survive a restart: locally a fixed value (local data is demo data; the cloud
+  // sets its own random LINLI_CERTIFICATE_SECRET, docs/volunteers.md "Hours").
+  process.env.LINLI_CERTIFICATE_SECRET ??= 'linli-local-certificate-secret-not-for-the-cloud';
 }

@@ -1,5 +1,22 @@
 import { createFunction } from '../../_shared/runtime/dispatcher';
-import { placeholderActions } from '../../_shared/runtime/placeholder';
+import { issueCertificate, verifyCertificate } from './handlers/certificates';
+import { history } from './handlers/history';
+import { add, correct, declineCorrection } from './handlers/records';
+import { approve, pending, reject } from './handlers/review';
+import { mine, report, requestCorrection } from './handlers/volunteer';
 
 /** hours: volunteer service hours, reviews, corrections, certificates. */
-export const main = createFunction('hours', placeholderActions('hours'));
+export const main = createFunction('hours', {
+  mine,
+  report,
+  requestCorrection,
+  pending,
+  approve,
+  reject,
+  add,
+  correct,
+  declineCorrection,
+  history,
+  issueCertificate,
+  verifyCertificate,
+});
