@@ -275,6 +275,100 @@ function demoActivities(now: Date) {
   ];
 }
 
+/**
+ * A 小组 series (DemoAct008): three weekly sessions, two held (黄伯 came to both, 何婆婆 to the
+ * first), the third next week — one booking each for the whole series, a record per session.
+ * Its members are residents of their own (not login personas), so the personas' own lists stay
+ * as the other demo data leaves them.
+ */
+function demoGroup(now: Date) {
+  const sessionStart = (days: number) => {
+    const d = new Date(now.getTime() + days * DAY);
+    d.setUTCHours(14 - 8, 0, 0, 0); // 14:00 in Asia/Shanghai
+    return d;
+  };
+  const sessions = [-14, -7, 7].map((days) => ({
+    startAt: sessionStart(days),
+    endAt: new Date(sessionStart(days).getTime() + 2 * HOUR),
+  }));
+  const activity = {
+    _id: 'DemoAct008',
+    stationId: DEMO_STATION_ID,
+    title: '长者互助小组：记忆力训练',
+    description: '每周一次，共三节：一起做记忆游戏，分享生活经验。报名一次即可参加全部三节。',
+    kind: 'group_session',
+    serviceArea: 'elderly',
+    areaId: 'area1',
+    communityId: 'comm1',
+    place: '光复社区活动室',
+    startAt: sessions[0]!.startAt,
+    endAt: sessions[2]!.endAt,
+    sessions,
+    capacity: 12,
+    seatsTaken: 2,
+    waitlisted: 0,
+    bookingOpensAt: new Date(sessions[0]!.startAt.getTime() - 14 * DAY),
+    bookingClosesAt: sessions[0]!.startAt,
+    audience: 'everyone' as const,
+    invited: [] as string[],
+    volunteerRoles: [] as { role: string; count: number }[],
+    status: 'published' as const,
+    createdBy: 'oDemoSocial0001',
+    createdAt: now,
+    updatedAt: now,
+    demo: true,
+  };
+  const members = [
+    { openid: 'oDemoGroupMem01', name: '黄伯', communityId: 'comm1' },
+    { openid: 'oDemoGroupMem02', name: '何婆婆', communityId: 'comm1' },
+  ];
+  const users = members.map((p) => ({
+    _id: p.openid,
+    name: p.name,
+    stationId: DEMO_STATION_ID,
+    communityId: p.communityId,
+    roles: ['resident'],
+    consentAt: now,
+    createdAt: now,
+    updatedAt: now,
+    demo: true,
+  }));
+  const bookings = members.map((p) => ({
+    _id: `DemoAct008.${p.openid}`,
+    activityId: 'DemoAct008',
+    stationId: DEMO_STATION_ID,
+    personId: p.openid,
+    personName: p.name,
+    communityId: p.communityId,
+    status: 'confirmed',
+    partySize: 1,
+    members: [],
+    bookedAt: activity.bookingOpensAt,
+    updatedAt: activity.bookingOpensAt,
+  }));
+  const came = [members, members.slice(0, 1)];
+  const attendance = came.flatMap((people, i) =>
+    people.map((p) => ({
+      _id: i === 0 ? `DemoAct008.${p.openid}` : `DemoAct008.${p.openid}.${i + 1}`,
+      activityId: 'DemoAct008',
+      stationId: DEMO_STATION_ID,
+      areaId: 'area1',
+      kind: 'group_session',
+      activityStartAt: sessions[i]!.startAt,
+      session: i + 1,
+      personId: p.openid,
+      personName: p.name,
+      communityId: p.communityId,
+      headcount: 1,
+      signedInAt: new Date(sessions[i]!.startAt.getTime() - 5 * 60 * 1000),
+      method: 'scan',
+      recordedBy: p.openid,
+      history: [],
+    })),
+  );
+  return { activity, users, bookings, attendance };
+}
+
 /** Past activities' sign-ins, so rosters and indicators have something to show. */
 function demoAttendance(activities: ReturnType<typeof demoActivities>) {
   // The residents who came (the volunteer applicant joined the station later).
@@ -408,6 +502,11 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
   const activities = demoActivities(now);
   await db.insertMany('activities', activities);
   await db.insertMany('attendance', demoAttendance(activities));
+  const group = demoGroup(now);
+  await db.insertMany('users', group.users);
+  await db.insertMany('activities', [group.activity]);
+  await db.insertMany('bookings', group.bookings);
+  await db.insertMany('attendance', group.attendance);
   const volunteering = demoVolunteering(now);
   await db.insertMany('volunteers', volunteering.volunteers);
   await db.insertMany('teams', volunteering.teams);

@@ -92,9 +92,12 @@ export const activitiesRepository = {
     const where: Record<string, unknown> = { stationId, status: 'published', endAt: _.gte(filter.from) };
     if (filter.communityId) where.communityId = filter.communityId;
     if (filter.kind) where.kind = filter.kind;
+    // A 小组 series runs for weeks: it is listed while people can still join it; its members
+    // follow it in 我的活动.
+    const joinable = _.or([{ sessions: _.exists(false) }, { bookingClosesAt: _.gt(filter.from) }]);
     const { data } = await db
       .collection(COLLECTION)
-      .where(where)
+      .where(_.and([where, joinable]))
       .orderBy('startAt', 'asc')
       .skip(skip)
       .limit(limit)
