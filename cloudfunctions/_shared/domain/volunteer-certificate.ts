@@ -71,6 +71,10 @@ export interface CertificateEntry {
 
 export interface CertificateInput {
   number: string;
+  /**
+   * `idMasked` is the identity line as printed, with its kind: `身份证号 4401**********123X`, or
+   * `手机 139****0021` where no ID number is collected.
+   */
   volunteer: { name: string; idMasked: string };
   station: { name: string };
   entries: readonly CertificateEntry[];
@@ -116,7 +120,7 @@ export function certificateContent(input: CertificateInput): CertificateContent 
   if (!parts || certificateNumber(parts) !== number) throw new RangeError('not a certificate number');
   if (String(parts.year) !== issuedOn.slice(0, 4)) throw new RangeError('certificate number is of another year');
   // The full 18-character ID number never goes on paper we print (PIPL); masking is the caller's.
-  if (/^\d{17}[\dXx]$/.test(volunteer.idMasked)) throw new RangeError('idMasked holds a full ID number');
+  if (/\d{17}[\dXx]/.test(volunteer.idMasked)) throw new RangeError('idMasked holds a full ID number');
   if (entries.some((e) => e.status !== 'approved')) throw new RangeError('only approved entries go on a certificate');
   if (new Set(entries.map((e) => e.entryId)).size !== entries.length) throw new RangeError('an entry is listed twice');
 
@@ -137,7 +141,7 @@ export function certificateContent(input: CertificateInput): CertificateContent 
     station: station.name,
     issuedOn,
     statement:
-      `兹证明${volunteer.name}（证件号码${volunteer.idMasked}）在${station.name}参加志愿服务${rows.length}次，` +
+      `兹证明${volunteer.name}（${volunteer.idMasked}）在${station.name}参加志愿服务${rows.length}次，` +
       `累计服务时长${total.hours}小时。服务时长为实际服务时间，不含往返途中时间。`,
   };
 }

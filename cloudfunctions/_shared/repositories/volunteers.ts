@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { registrationStatusSchema } from '@linli/types/entities/volunteer';
 import { db, _ } from '../runtime/cloud';
-import { hourEntryDocSchema, type HourEntryDoc } from './hour-entries';
 import { isDuplicateKeyError, narrow, narrowAll, PAGE_SIZE, readAllPages, storedDate } from './sdk';
 
 const COLLECTION = 'volunteers';
@@ -198,26 +197,3 @@ export const volunteersRepository = {
     return narrowAll(volunteerDocSchema, raws, 'volunteer');
   },
 };
-
-/**
- * Every version of one volunteer's hour entries, for the approved total on their detail page.
- * Read-only: the entries belong to hour-entries.ts and the hours function; this read lives here
- * until that repository offers one per volunteer. Bounded: years of weekly service are hundreds.
- */
-export async function hourEntriesOfVolunteer(volunteerId: string): Promise<HourEntryDoc[]> {
-  const raws = await readAllPages(
-    async (skip, limit) =>
-      (
-        await db
-          .collection('hour_entries')
-          .where({ volunteerId })
-          .orderBy('servedAt', 'asc')
-          .orderBy('_id', 'asc')
-          .skip(skip)
-          .limit(limit)
-          .get()
-      ).data,
-    5000,
-  );
-  return narrowAll(hourEntryDocSchema, raws, 'hour entry');
-}

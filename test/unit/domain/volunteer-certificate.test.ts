@@ -20,7 +20,7 @@ const entry = (overrides: Partial<CertificateEntry> = {}): CertificateEntry => (
 });
 const input = (overrides: Partial<CertificateInput> = {}): CertificateInput => ({
   number,
-  volunteer: { name: '张三', idMasked: '4401**********123X' },
+  volunteer: { name: '张三', idMasked: '身份证号 4401**********123X' },
   station: { name: '幸福街道社工站' },
   entries: [
     entry(),
@@ -73,7 +73,7 @@ describe('certificateContent', () => {
     expect(certificateContent(input())).toEqual({
       title: '志愿服务记录证明',
       number,
-      volunteer: { name: '张三', idMasked: '4401**********123X' },
+      volunteer: { name: '张三', idMasked: '身份证号 4401**********123X' },
       rows: [
         { date: '2026-10-08', content: '入户探访', minutes: 91, hours: '1.52' },
         { date: '2026-11-24', content: '重阳节敬老活动', minutes: 150, hours: '2.50' },
@@ -82,7 +82,7 @@ describe('certificateContent', () => {
       station: '幸福街道社工站',
       issuedOn: '2026-12-01',
       statement:
-        '兹证明张三（证件号码4401**********123X）在幸福街道社工站参加志愿服务2次，累计服务时长4.02小时。' +
+        '兹证明张三（身份证号 4401**********123X）在幸福街道社工站参加志愿服务2次，累计服务时长4.02小时。' +
         '服务时长为实际服务时间，不含往返途中时间。',
     });
   });
@@ -127,7 +127,8 @@ describe('certificateContent', () => {
 });
 
 describe('verification code', () => {
-  const content = certificateContent(input());
+  // The content the pinned code below was computed from (identity without its kind label).
+  const content = certificateContent(input({ volunteer: { name: '张三', idMasked: '4401**********123X' } }));
 
   it('is 16 Crockford base32 characters in groups of four, and stays what was printed', () => {
     const digest = certificateDigest(content, secret);

@@ -6,7 +6,8 @@ import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { toHourEntry } from '../../../_shared/repositories/hour-entries';
 import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository } from '../../../_shared/repositories/users';
-import { hourEntriesOfVolunteer, volunteersRepository } from '../../../_shared/repositories/volunteers';
+import { hourEntriesRepository } from '../../../_shared/repositories/hour-entries';
+import { volunteersRepository } from '../../../_shared/repositories/volunteers';
 import { loadVolunteerOfStation, teamRefsOf } from '../loaders';
 import { toVolunteerDetail, toVolunteerSummary } from '../views';
 
@@ -35,7 +36,7 @@ export const detail = defineAction('volunteer', 'detail', {
       stationsRepository.findById(caller.stationId),
       teamRefsOf([volunteerId]),
       doc.reviewedBy ? usersRepository.findByOpenid(doc.reviewedBy) : Promise.resolve(null),
-      hourEntriesOfVolunteer(volunteerId),
+      hourEntriesRepository.forVolunteer(volunteerId),
     ]);
     // Hours served for this station only: another station's records are theirs to show.
     const own = entries.filter((e) => e.stationId === caller.stationId).map(toHourEntry);
