@@ -30,11 +30,17 @@ describe('teams', () => {
     // Another station may use the same name.
     await h.ok(OTHER_SOCIAL, 'volunteer', 'createTeam', { name: '光复助老队' });
     expect(await h.errorCode(RESIDENT, 'volunteer', 'createTeam', { name: '居民自建队' })).toBe('FORBIDDEN');
+    // Two staff creating the same name at the same moment: one team, one CONFLICT.
+    const racing = await Promise.all(
+      [SOCIAL, ADMIN].map((who) => h.call(who, 'volunteer', 'createTeam', { name: '同名赛跑队' })),
+    );
+    expect(racing.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    expect((await h.db.dump('teams')).filter((t) => t.name === '同名赛跑队')).toHaveLength(1);
     expect(await h.errorCode(VOLUNTEER, 'volunteer', 'createTeam', { name: '志愿者自建队' })).toBe('FORBIDDEN');
     const tooShort = await h.call(SOCIAL, 'volunteer', 'createTeam', { name: '队' });
     expect(!tooShort.ok && tooShort.error).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'name' }] });
     expect((await h.db.dump('teams')).map((t) => t.name).sort()).toEqual(
-      ['光复助老队', '光复助老队', '岭南长者关爱队'].sort(),
+      ['光复助老队', '光复助老队', '同名赛跑队', '岭南长者关爱队'].sort(),
     );
   });
 

@@ -28,13 +28,14 @@ const ID_ATTEMPTS = 3;
  * A new team of the caller's station. Names are unique within a station (a second 岭南长者关爱队
  * would split one team's records in two); a retried request answers with the team it made.
  */
+const nameTaken = (name: string) =>
+  new AppError('CONFLICT', `本站已有名为“${name}”的队伍`, [{ path: 'name', message: '队名已被使用' }]);
+
 export const createTeam = defineAction('volunteer', 'createTeam', {
   access: ['social_worker', 'admin'],
   idempotent: true,
   async handle({ name }, { caller, now }) {
-    if (await teamsRepository.findByName(caller.stationId, name)) {
-      throw new AppError('CONFLICT', `本站已有名为“${name}”的队伍`, [{ path: 'name', message: '队名已被使用' }]);
-    }
+    if (await teamsRepository.findByName(caller.stationId, name)) throw nameTaken(name);
     for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
       const doc: TeamDoc = {
         _id: shortIdFromBytes(randomBytes(shortIdBytesNeeded())),
@@ -46,6 +47,8 @@ export const createTeam = defineAction('volunteer', 'createTeam', {
       if (await teamsRepository.insert(doc)) {
         return toTeam({ id: doc._id, name }, { leaderName: null, memberIds: [] }, caller._id);
       }
+      // The (station, name) index is unique: a team created meanwhile under this name wins.
+      if (await teamsRepository.findByName(caller.stationId, name)) throw nameTaken(name);
     }
     throw new AppError('INTERNAL');
   },
