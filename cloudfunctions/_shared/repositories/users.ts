@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleSchema, type Role } from '@linli/types/entities/common';
 import { db, _ } from '../runtime/cloud';
 import { narrow, narrowAll, PAGE_SIZE, readAllPages, storedDate } from './sdk';
+import { rolesAfterMove } from '../domain/roles';
 
 const COLLECTION = 'users';
 
@@ -43,8 +44,10 @@ export const usersRepository = {
       name: profile.name,
       stationId: profile.stationId,
       communityId: profile.communityId,
-      roles: existing?.roles ?? ['resident'],
+      roles: existing ? rolesAfterMove(existing.roles, existing.stationId !== profile.stationId) : ['resident'],
       ...(profile.phone ? { phone: profile.phone } : {}),
+      // The personal code survives an edit: a printed card must keep working.
+      ...(existing?.cardId ? { cardId: existing.cardId } : {}),
       consentAt: existing?.consentAt ?? now,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,

@@ -76,6 +76,25 @@ describe('account.saveProfile', () => {
     expect(me.profile).toMatchObject({ communityId: 'comm3', roles: ['resident'], phoneMasked: '139****0011' });
   });
 
+  it('keeps the personal code through an edit, so a printed card still works', async () => {
+    const { code } = await h.ok(RESIDENT, 'checkin', 'myCode', {});
+    await h.ok(RESIDENT, 'account', 'saveProfile', { ...profile, name: '张阿姨', communityId: 'comm2' });
+    expect((await h.ok(RESIDENT, 'checkin', 'myCode', {})).code).toBe(code);
+  });
+
+  it('a volunteer who moves to another station is a resident there until registered again', async () => {
+    const otherCommunity = (await h.db.dump('stations')).find((s) => s._id === OTHER_STATION_ID)!.communities as {
+      id: string;
+    }[];
+    await h.ok('oDemoVolunteer1', 'account', 'saveProfile', {
+      ...profile,
+      name: '赵志愿',
+      stationId: OTHER_STATION_ID,
+      communityId: otherCommunity[0]!.id,
+    });
+    expect((await h.ok('oDemoVolunteer1', 'account', 'me', {})).profile?.roles).toEqual(['resident']);
+  });
+
   it('does not let staff move themselves to another station', async () => {
     const result = await h.call(SOCIAL, 'account', 'saveProfile', {
       ...profile,

@@ -1,4 +1,4 @@
-import { hasAnyRole, isStaff, normaliseRoles } from '../../../cloudfunctions/_shared/domain/roles';
+import { hasAnyRole, isStaff, normaliseRoles, rolesAfterMove } from '../../../cloudfunctions/_shared/domain/roles';
 
 describe('roles', () => {
   it('treats social workers and admins as staff, nobody else', () => {
@@ -16,5 +16,12 @@ describe('roles', () => {
       'social_worker',
       'admin',
     ]);
+  });
+});
+
+describe('rolesAfterMove', () => {
+  it('drops the volunteer role on a move of station, and nothing else', () => {
+    expect(rolesAfterMove(['resident', 'volunteer'], true)).toEqual(['resident']);
+    expect(rolesAfterMove(['resident', 'volunteer'], false)).toEqual(['resident', 'volunteer']);
   });
 });
