@@ -122,3 +122,28 @@ export function rolesWithTaken(
 export function isOpenForSignUp(activity: ShiftActivity, now: Date): boolean {
   return activity.status === 'published' && activity.startAt > now && activity.volunteerRoles.length > 0;
 }
+
+/**
+ * Whether an activity's edited volunteer roles still fit those who signed up. Places are counted
+ * per role position, so a role someone holds keeps its place and name, and its count cannot drop
+ * below the places taken; roles nobody took may change freely, and new ones go at the end.
+ * Returns the first problem (with the role's position, for the form), or null.
+ */
+export function roleEditProblem(
+  before: readonly { role: string; count: number }[],
+  after: readonly { role: string; count: number }[],
+  taken: ReadonlyMap<number, number>,
+): { index: number; message: string } | null {
+  for (const [index, placesTaken] of taken) {
+    if (placesTaken <= 0) continue;
+    const was = before[index];
+    const now = after[index];
+    if (!was) continue;
+    if (!now || now.role !== was.role) {
+      return { index, message: `岗位“${was.role}”已有${placesTaken}人报名，不能删除、改名或调换位置` };
+    }
+    if (now.count < placesTaken)
+      return { index, message: `岗位“${was.role}”已有${placesTaken}人报名，人数不能少于此数` };
+  }
+  return null;
+}

@@ -182,3 +182,38 @@ describe('cancelling a sign-up', () => {
     expect(await slot(activity.id, 0)).toMatchObject({ taken: 1 });
   });
 });
+
+describe('editing the roles of an activity with sign-ups', () => {
+  it('keeps a role someone holds: no removing, renaming or cutting below the places taken', async () => {
+    const { draft } = await import('../../support/activities');
+    const activity = await withRoles();
+    await h.ok(VOLUNTEER, 'volunteer', 'signUp', { activityId: activity.id, role: '长者陪护' });
+    const edit = (volunteerRoles: { role: string; count: number }[]) =>
+      h.call(SOCIAL, 'activity', 'update', { activityId: activity.id, draft: draft({ volunteerRoles }) });
+
+    for (const roles of [
+      [{ role: '签到引导', count: 5 }],
+      [
+        { role: '签到引导', count: 5 },
+        { role: '陪护', count: 2 },
+      ],
+      [
+        { role: '长者陪护', count: 2 },
+        { role: '签到引导', count: 5 },
+      ],
+    ]) {
+      const result = await edit(roles);
+      expect(!result.ok && result.error).toMatchObject({
+        code: 'INVALID_INPUT',
+        fields: [{ path: 'draft.volunteerRoles.1' }],
+      });
+    }
+    // The free role may change, the held one may grow, and a new role goes at the end.
+    const ok = await edit([
+      { role: '秩序维护', count: 3 },
+      { role: '长者陪护', count: 4 },
+      { role: '摄影', count: 1 },
+    ]);
+    expect(ok.ok).toBe(true);
+  });
+});

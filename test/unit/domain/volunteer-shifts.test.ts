@@ -3,6 +3,7 @@ import {
   decideSignUpCancellation,
   isApprovedVolunteerOf,
   isOpenForSignUp,
+  roleEditProblem,
   rolesWithTaken,
   type ShiftActivity,
 } from '../../../cloudfunctions/_shared/domain/volunteer-shifts';
@@ -126,5 +127,22 @@ describe('rolesWithTaken and isOpenForSignUp', () => {
     expect(isOpenForSignUp(activity, tomorrow)).toBe(false);
     expect(isOpenForSignUp({ ...activity, status: 'cancelled' }, now)).toBe(false);
     expect(isOpenForSignUp({ ...activity, volunteerRoles: [] }, now)).toBe(false);
+  });
+});
+
+describe('roleEditProblem', () => {
+  const before = [
+    { role: '引导', count: 3 },
+    { role: '陪护', count: 2 },
+  ];
+  it('allows any edit of roles nobody took', () => {
+    expect(roleEditProblem(before, [], new Map([[0, 0]]))).toBeNull();
+  });
+  it('refuses removing, renaming or cutting a held role below its places', () => {
+    const taken = new Map([[1, 2]]);
+    expect(roleEditProblem(before, before.slice(0, 1), taken)?.index).toBe(1);
+    expect(roleEditProblem(before, [before[0]!, { role: '护理', count: 2 }], taken)?.index).toBe(1);
+    expect(roleEditProblem(before, [before[0]!, { role: '陪护', count: 1 }], taken)?.message).toContain('不能少于');
+    expect(roleEditProblem(before, [before[0]!, { role: '陪护', count: 2 }], taken)).toBeNull();
   });
 });

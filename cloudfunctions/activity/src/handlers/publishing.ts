@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { shortIdBytesNeeded, shortIdFromBytes } from '../../../_shared/domain/short-id';
+import { roleEditProblem } from '../../../_shared/domain/volunteer-shifts';
+import { shiftsRepository } from '../../../_shared/repositories/shifts';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { activitiesRepository, draftFields, type ActivityDoc } from '../../../_shared/repositories/activities';
@@ -53,6 +55,13 @@ export const update = defineAction('activity', 'update', {
     const before = await loadActivityOfStation(activityId, caller.stationId);
     if (before.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '已取消的活动不能修改');
     await checkPlace(caller.stationId, draft.areaId, draft.communityId);
+    const taken = (await shiftsRepository.takenByActivity([before])).get(activityId) ?? new Map<number, number>();
+    const roleProblem = roleEditProblem(before.volunteerRoles, draft.volunteerRoles, taken);
+    if (roleProblem) {
+      throw new AppError('INVALID_INPUT', roleProblem.message, [
+        { path: `draft.volunteerRoles.${roleProblem.index}`, message: roleProblem.message },
+      ]);
+    }
     // The edit form loads the list (`invitees`) and sends it back whole: what is sent is the list.
     const fields = draftFields(draft);
     const rescheduled =
