@@ -40,6 +40,20 @@ export default defineAppConfig({
         'pages/door/index',
       ],
     },
+    {
+      root: 'subpackages/volunteer',
+      name: 'volunteer',
+      pages: [
+        'pages/home/index',
+        'pages/register/index',
+        'pages/shifts/index',
+        'pages/hours/index',
+        'pages/entry/index',
+        'pages/report/index',
+        'pages/certificate/index',
+        'pages/verify/index',
+      ],
+    },
   ],
   window: {
     navigationBarBackgroundColor: '#fbf6ef',

@@ -25,6 +25,16 @@ export const ROUTES = {
   paperEntry: '/subpackages/staff/pages/paper-entry/index',
   /** 协助扫码 for door-helper volunteers: in the staff package, but not behind the staff gate. */
   door: '/subpackages/staff/pages/door/index',
+  /** The volunteer's pages (subpackages/volunteer): registration, shifts, hours, certificates. */
+  volunteerHome: '/subpackages/volunteer/pages/home/index',
+  volunteerRegister: '/subpackages/volunteer/pages/register/index',
+  volunteerShifts: '/subpackages/volunteer/pages/shifts/index',
+  volunteerHours: '/subpackages/volunteer/pages/hours/index',
+  volunteerEntry: '/subpackages/volunteer/pages/entry/index',
+  volunteerReport: '/subpackages/volunteer/pages/report/index',
+  volunteerCertificate: '/subpackages/volunteer/pages/certificate/index',
+  /** 核验服务证明: open to anyone signed in (an employer, a school), volunteer or not. */
+  verifyCertificate: '/subpackages/volunteer/pages/verify/index',
 } as const;
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 

@@ -60,6 +60,7 @@ export default function CheckinPage() {
         onCompleteProfile={() => openPage(ROUTES.profile)}
         onRetry={scan.reload}
         onHome={() => restartAt(ROUTES.home)}
+        onVolunteerHours={() => openPage(ROUTES.volunteerHours)}
       />
     </PageShell>
   );

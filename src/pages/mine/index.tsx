@@ -46,6 +46,12 @@ export default function MinePage() {
         description: '不方便扫码时，请工作人员扫这个码',
         onClick: () => openPage(ROUTES.myCode),
       },
+      {
+        key: 'volunteer',
+        title: volunteer ? '我的志愿服务' : '成为志愿者',
+        description: volunteer ? '报名服务岗位、服务时长、服务记录证明' : '注册成为志愿者，或查看申请进度',
+        onClick: () => openPage(ROUTES.volunteerHome),
+      },
     );
   }
   for (const grant of helping.data?.items ?? []) {
@@ -78,7 +84,15 @@ export default function MinePage() {
       onClick: () => openPage(ROUTES.workbench),
     });
   }
-  entries.push({ key: 'privacy', title: '隐私保护指引', onClick: () => openPage(ROUTES.privacy) });
+  entries.push(
+    {
+      key: 'verify',
+      title: '核验服务证明',
+      description: '查验一份志愿服务记录证明',
+      onClick: () => openPage(ROUTES.verifyCertificate),
+    },
+    { key: 'privacy', title: '隐私保护指引', onClick: () => openPage(ROUTES.privacy) },
+  );
   if (isH5()) {
     // The local runtime's dev login; WeChat has no such thing.
     entries.push(
