@@ -5,11 +5,27 @@ import './index.scss';
 /** Where anyone holding the paper checks it: the same words on screen and on paper. */
 export const VERIFY_HINT = '核验方式：在「邻里」小程序「我的 → 核验服务证明」中输入证明编号和校验码。';
 
+/** The class that lays the sheet out alone for printing (index.scss). */
+const PRINTING = 'll-print-certificate';
+
+/**
+ * The browser's print dialog with only the certificate on the paper (H5). `window.print()` returns
+ * when the dialog closes, so the page is itself again right after.
+ */
+export function printCertificate(): void {
+  document.body.classList.add(PRINTING);
+  try {
+    window.print();
+  } finally {
+    document.body.classList.remove(PRINTING);
+  }
+}
+
 /**
  * 志愿服务记录证明 as a sheet of paper: title and number, the statement, one row per service
  * (date, content, hours), the total, who issues it and when, a place for the seal, and the
  * verification code. Everything on it is the function's text as issued (and as stored, when
- * shown by 核验); nothing is recomputed here. Printing (index.scss) leaves only the sheet, on A4.
+ * shown by 核验); nothing is recomputed here. Printing (index.scss, printCertificate) leaves only the sheet, on A4.
  */
 export default function CertificateSheet({ certificate }: { certificate: Certificate }) {
   return (

@@ -32,7 +32,8 @@ describe('服务期间', () => {
 
 describe('开具服务记录证明', () => {
   it('issues the certificate of the chosen period once and shows it as a printable sheet', async () => {
-    const print = jest.fn();
+    // The sheet is laid out alone while the print dialog is open, and the page is itself after.
+    const print = jest.fn(() => expect(document.body.classList.contains('ll-print-certificate')).toBe(true));
     window.print = print;
     const api = fakeApi({ hours: { issueCertificate: () => certificate() } });
     render(<CertificatePage />);
@@ -61,7 +62,8 @@ describe('开具服务记录证明', () => {
     expect(within(sheet).getByText('校验码：7K3M-Q9XD-2HBT-8W0R')).toBeTruthy();
 
     fireEvent.click(screen.getByText('打印'));
-    expect(print).toHaveBeenCalled();
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(document.body.classList.contains('ll-print-certificate')).toBe(false);
     fireEvent.click(screen.getByText('复制编号和校验码'));
     expect(setClipboardData).toHaveBeenCalledWith({ data: '证明编号 LL-DEMO-2026-000007 校验码 7K3M-Q9XD-2HBT-8W0R' });
   });

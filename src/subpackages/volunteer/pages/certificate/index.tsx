@@ -4,7 +4,7 @@ import { useState } from 'react';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Certificate } from '@linli/types/entities/hours';
-import CertificateSheet from '@/components/certificate-sheet';
+import CertificateSheet, { printCertificate } from '@/components/certificate-sheet';
 import ChoiceChips from '@/components/choice-chips';
 import Field from '@/components/field';
 import PageHeader from '@/components/page-header';
@@ -81,7 +81,7 @@ export default function CertificatePage() {
         <View className="certificate-page__actions">
           {isH5() && (
             // The print stylesheet (components/certificate-sheet) leaves only the sheet on A4.
-            <Button type="primary" size="large" block onClick={() => window.print()}>
+            <Button type="primary" size="large" block onClick={printCertificate}>
               打印
             </Button>
           )}
