@@ -12,6 +12,7 @@ import path from 'node:path';
 import { benchFunctionBundles } from './function-bundles';
 import { benchSignInBurst } from './signin-burst';
 import { benchBookingContention } from './booking-contention';
+import { benchH5FirstScreen } from './h5-first-screen';
 
 export interface BenchResult {
   name: string;
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   bundles: benchFunctionBundles,
   signin: benchSignInBurst,
   booking: benchBookingContention,
+  h5: benchH5FirstScreen,
 };
 
 async function main(): Promise<void> {

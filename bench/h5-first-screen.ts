@@ -1,0 +1,97 @@
+import { statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { ensureH5Build, H5_DIR } from '../scripts/h5-build';
+import type { BenchResult } from './run';
+import { startBenchRuntime } from './runtime-client';
+
+/** Runs per variant: enough for a stable median on a shared 2-core machine, and quick. */
+const RUNS = 7;
+/** What a resident's phone is like: a mid-range screen, and (for "slow") a 4G-like link. */
+const VIEWPORT = { width: 390, height: 844 };
+const BUDGET_MS = 2000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const max = (xs: number[]) => Math.max(...xs);
+
+function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+}
+
+/** Logs in once through the dev login screen, as a person does, and keeps the signed-in storage. */
+async function signedInState(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByText('以张阿姨的身份进入').click();
+  await page.getByText(/您好/).first().waitFor();
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/**
+ * Time from navigation to the activity list showing its first card: the first screen a
+ * resident waits for. "cold" is a new browser profile (nothing cached: every script and style
+ * downloaded, parsed and run); "warm" a second visit with the HTTP cache filled.
+ */
+async function timeToList(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const started = performance.now();
+  await page.goto(`${url}#/pages/activities/index`);
+  await page.locator('.ll-activity-card').first().waitFor({ timeout: 30_000 });
+  const elapsed = performance.now() - started;
+  await page.close();
+  return elapsed;
+}
+
+function bytesOf(dir: string, ext: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += bytesOf(full, ext);
+    else if (entry.name.endsWith(ext)) total += statSync(full).size;
+  }
+  return total;
+}
+
+export async function benchH5FirstScreen(): Promise<BenchResult> {
+  ensureH5Build();
+  const runtime = await startBenchRuntime();
+  const browser = await launch();
+  try {
+    const state = await signedInState(browser, runtime.url);
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', storageState: state });
+      cold.push(await timeToList(context, runtime.url));
+      warm.push(await timeToList(context, runtime.url));
+      await context.close();
+    }
+    const kb = (n: number) => Math.round(n / 1024);
+    return {
+      name: 'First screen on H5 (activity list visible, headless Chromium, demo data)',
+      rows: [
+        {
+          case: 'cold (new profile)',
+          p50Ms: Math.round(median(cold)),
+          maxMs: Math.round(max(cold)),
+          budgetMs: BUDGET_MS,
+        },
+        { case: 'warm (cached)', p50Ms: Math.round(median(warm)), maxMs: Math.round(max(warm)), budgetMs: BUDGET_MS },
+      ],
+      notes: [
+        `${RUNS} runs each, local runtime on this machine (no network latency): the time is the app's own work.`,
+        `H5 bundle: ${kb(bytesOf(H5_DIR, '.js'))} KB of JavaScript, ${kb(bytesOf(H5_DIR, '.css'))} KB of CSS (uncompressed).`,
+      ],
+    };
+  } finally {
+    await browser.close();
+    await runtime.stop();
+  }
+}
