@@ -170,7 +170,7 @@ it('a resident registers, is approved, serves a shift by scanning in and out, an
   const total = ui(liu).locator('.hours-page__total');
   await total.getByText(hours, { exact: false }).first().waitFor();
   expect(await total.textContent()).toContain(`${hours} 小时`);
-  const record = ui(liu).locator('.ll-hour-entry').filter({ hasText: title });
+  const record = ui(liu).locator('.ll-hour-record').filter({ hasText: title });
   await record.getByText('已通过').waitFor();
   expect(await record.textContent()).toContain(`${hours} 小时`);
   await screenshot(liu, 'volunteers-07-hours');

@@ -51,35 +51,35 @@ export function correctionLine(entry: Pick<HourEntryView, 'correctionRequest'>):
   return `更正申请未被采纳${request.answerNote ? `：${request.answerNote}` : ''}`;
 }
 
-export interface HourEntryCardProps {
+export interface HourRecordCardProps {
   entry: HourEntryView;
   onClick?: () => void;
 }
 
 /** One service record in 我的服务时长: what, when, hours, its state, and what was said about it. */
-export default function HourEntryCard({ entry, onClick }: HourEntryCardProps) {
+export default function HourRecordCard({ entry, onClick }: HourRecordCardProps) {
   const reason = rejectionReason(entry);
   const correction = correctionLine(entry);
   return (
-    <View className="ll-hour-entry" data-testid="hour-entry" role={onClick ? 'button' : undefined} onClick={onClick}>
-      <View className="ll-hour-entry__head">
-        <Text className="ll-hour-entry__content">{entry.content}</Text>
-        <Text className={`ll-hour-entry__hours${entry.flag ? ' ll-hour-entry__hours--flagged' : ''}`}>
+    <View className="ll-hour-record" data-testid="hour-record" role={onClick ? 'button' : undefined} onClick={onClick}>
+      <View className="ll-hour-record__head">
+        <Text className="ll-hour-record__content">{entry.content}</Text>
+        <Text className={`ll-hour-record__hours${entry.flag ? ' ll-hour-record__hours--flagged' : ''}`}>
           {entryHours(entry)}
         </Text>
       </View>
-      <Text className="ll-hour-entry__meta">
+      <Text className="ll-hour-record__meta">
         {entryWhen(entry)} · {HOUR_SOURCE_LABELS[entry.source]}
       </Text>
-      <View className="ll-hour-entry__badges">
+      <View className="ll-hour-record__badges">
         {entryBadges(entry).map((badge) => (
           <StatusBadge key={badge.text} {...badge} />
         ))}
       </View>
-      {entry.flag && <Text className="ll-hour-entry__note">社工核实签到签退时间后，会更正并计入时长。</Text>}
-      {reason && <Text className="ll-hour-entry__note ll-hour-entry__note--danger">未通过原因：{reason}</Text>}
-      {correction && <Text className="ll-hour-entry__note">{correction}</Text>}
-      {onClick && <Text className="ll-hour-entry__more">查看记录 ›</Text>}
+      {entry.flag && <Text className="ll-hour-record__note">社工核实签到签退时间后，会更正并计入时长。</Text>}
+      {reason && <Text className="ll-hour-record__note ll-hour-record__note--danger">未通过原因：{reason}</Text>}
+      {correction && <Text className="ll-hour-record__note">{correction}</Text>}
+      {onClick && <Text className="ll-hour-record__more">查看记录 ›</Text>}
     </View>
   );
 }

@@ -46,7 +46,7 @@ describe('服务记录', () => {
 
     expect(await screen.findByText('已更正 1 次')).toBeTruthy();
     expect(api.callsTo('hours', 'history')[0]!.input).toEqual({ entryId: 'scan_Act0000001_o_liu_v2' });
-    expect(screen.getByTestId('hour-entry').textContent).toContain('已通过');
+    expect(screen.getByTestId('hour-record').textContent).toContain('已通过');
     const events = screen.getAllByTestId('hour-event').map((row) => row.textContent);
     expect(events).toEqual([
       '11月18日 周三 08:00 · 刘建国 · 登记',

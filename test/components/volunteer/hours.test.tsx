@@ -6,7 +6,7 @@ import { navigateTo } from '../support/taro';
 import { hourEntry, myHours } from './fixtures';
 
 const entryCard = (content: string) =>
-  screen.getAllByTestId('hour-entry').find((card) => card.textContent?.includes(content)) as HTMLElement;
+  screen.getAllByTestId('hour-record').find((card) => card.textContent?.includes(content)) as HTMLElement;
 const bars = () => screen.getAllByRole('listitem').map((row) => row.getAttribute('aria-label'));
 
 describe('我的服务时长', () => {

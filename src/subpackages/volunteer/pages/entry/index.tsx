@@ -4,7 +4,7 @@ import { useState } from 'react';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { HOUR_STATUS_LABELS, type HourEntryView } from '@linli/types/entities/hours';
-import HourEntryCard, { entryHours } from '@/components/hour-entry';
+import HourRecordCard, { entryHours } from '@/components/hour-record';
 import PageHeader from '@/components/page-header';
 import PageShell from '@/components/page-shell';
 import ReasonDialog from '@/components/reason-dialog';
@@ -79,7 +79,7 @@ export default function EntryPage() {
   return (
     <PageShell className="entry-page">
       <PageHeader title="服务记录" subtitle={versions.length > 1 ? `已更正 ${versions.length - 1} 次` : undefined} />
-      <HourEntryCard entry={latest} />
+      <HourRecordCard entry={latest} />
       {latest.note && <Text className="entry-page__note">说明：{latest.note}</Text>}
       {latest.teamName && <Text className="entry-page__note">计入服务队：{latest.teamName}</Text>}
 

@@ -5,7 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { MyHours } from '@linli/types/entities/hours';
 import ChoiceChips from '@/components/choice-chips';
 import HourBars from '@/components/hour-bars';
-import HourEntryCard from '@/components/hour-entry';
+import HourRecordCard from '@/components/hour-record';
 import PageHeader from '@/components/page-header';
 import PageShell from '@/components/page-shell';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
@@ -96,7 +96,7 @@ export default function HoursPage() {
           />
         )}
         {hours.entries.map((entry) => (
-          <HourEntryCard
+          <HourRecordCard
             key={entry.id}
             entry={entry}
             onClick={() => openPage(ROUTES.volunteerEntry, { id: entry.id })}
