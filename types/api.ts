@@ -5,6 +5,7 @@ import { checkinActions } from './actions/checkin';
 import { hoursActions } from './actions/hours';
 import { ledgerActions } from './actions/ledger';
 import { stationActions } from './actions/station';
+import { surveysActions } from './actions/surveys';
 import { volunteerActions } from './actions/volunteer';
 
 /**
@@ -20,6 +21,7 @@ export const API = {
   hours: hoursActions,
   ledger: ledgerActions,
   station: stationActions,
+  surveys: surveysActions,
   volunteer: volunteerActions,
 } as const;
 

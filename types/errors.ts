@@ -58,6 +58,16 @@ export const ERROR_CODES = [
   'SHIFT_FULL',
   /** A certificate number and verification code that do not match a certificate we issued. */
   'CERTIFICATE_INVALID',
+  /** Only people with a valid sign-in at the activity may answer its satisfaction form. */
+  'NOT_ATTENDEE',
+  /** The form opens for an attendee at their sign-out or at the end of the activity. */
+  'SURVEY_NOT_OPEN',
+  /** Staff stopped collecting, or the time to answer is over. */
+  'SURVEY_CLOSED',
+  /** A form someone has answered cannot be replaced or removed. */
+  'SURVEY_HAS_RESPONSES',
+  /** A form's or response's state does not allow this step (closing what is closed, editing an archived form). */
+  'SURVEY_STATE',
   /** A rule of the cloud platform was hit (e.g. query limit); a bug on our side if seen. */
   'PLATFORM_LIMIT',
   /** Anything unexpected. The message is generic; details stay in the server log. */
@@ -114,6 +124,11 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   NOT_MEMBER: '队长须是本队已审核通过的志愿者',
   SHIFT_FULL: '该岗位已满',
   CERTIFICATE_INVALID: '证明编号或校验码不正确，请核对纸质证明上的内容',
+  NOT_ATTENDEE: '只有参加了本次活动（已签到）的居民才能填写意见表',
+  SURVEY_NOT_OPEN: '签退或活动结束后才能填写意见表',
+  SURVEY_CLOSED: '这份意见表已停止收集',
+  SURVEY_HAS_RESPONSES: '已有人填写这份意见表，不能更换或移除',
+  SURVEY_STATE: '意见表当前的状态不能进行此操作，请刷新后查看',
   PLATFORM_LIMIT: '请求超出平台限制',
   INTERNAL: '系统繁忙，请稍后再试',
 };

@@ -12,6 +12,8 @@ const loaders: Record<FunctionName, () => CloudFunctionMain> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   station: () => require('../../cloudfunctions/station/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  surveys: () => require('../../cloudfunctions/surveys/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   activity: () => require('../../cloudfunctions/activity/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   checkin: () => require('../../cloudfunctions/checkin/src/index').main,

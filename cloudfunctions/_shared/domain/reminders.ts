@@ -32,13 +32,17 @@ export function dueReminders(
   now: Date,
 ): DueReminder[] {
   if (activity.status !== 'published') return [];
-  return sessionsOf(activity).flatMap((session) => {
+  const sessions = sessionsOf(activity);
+  return sessions.flatMap((session) => {
     const untilStart = session.startAt.getTime() - now.getTime();
     const sinceEnd = now.getTime() - session.endAt.getTime();
     const due: DueReminder[] = [];
     if (untilStart > 2 * HOUR && untilStart <= 24 * HOUR) due.push({ kind: 'day_before', session });
     if (untilStart > 0 && untilStart <= HOUR) due.push({ kind: 'starting_soon', session });
-    if (sinceEnd >= 0 && sinceEnd < 24 * HOUR) due.push({ kind: 'feedback', session });
+    // The satisfaction form is one per activity — at a 小组, one for the whole series, handed
+    // out at its last session (domain/survey-window.ts) — so the invitation follows the last.
+    const last = session.index === sessions.length;
+    if (last && sinceEnd >= 0 && sinceEnd < 24 * HOUR) due.push({ kind: 'feedback', session });
     return due;
   });
 }
@@ -47,5 +51,8 @@ export function dueReminders(
 export const reminderKey = (activityId: string, kind: ReminderKind, session: number, personId: string): string =>
   session === 1 ? `${activityId}.${kind}.${personId}` : `${activityId}.${kind}.${session}.${personId}`;
 
-/** Reminders before the start go to booked people; the feedback invitation to those who came. */
+/**
+ * Reminders before the start go to booked people; the feedback invitation to those who came (at
+ * a 小组: to everyone who came to any of its sessions, as every member answers the form).
+ */
 export const remindsAttendees = (kind: ReminderKind): boolean => kind === 'feedback';

@@ -41,9 +41,23 @@ it('invites those who attended to give feedback after the end, and nobody else',
     note: '纸质签到补录',
     entries: [{ personId: 'oDemoResident01' }],
   });
+  // The invitation is to a form: none goes out while the activity has none.
   await fireTimer('reminders', 'sendReminders');
-  const sent = (await messages()).filter((m) => (m.data as { thing1: string }).thing1 === '刚结束的活动');
-  expect(sent).toEqual([expect.objectContaining({ toOpenid: 'oDemoResident01', template: 'feedback_invitation' })]);
+  const ofEnded = async () =>
+    (await messages()).filter((m) => (m.data as { thing1: string }).thing1 === '刚结束的活动');
+  expect(await ofEnded()).toEqual([]);
+
+  const { items } = await h.ok(SOCIAL, 'surveys', 'templates', {});
+  const form = await h.ok(SOCIAL, 'surveys', 'createForm', { draft: items[0]!.draft });
+  await h.ok(SOCIAL, 'surveys', 'attach', { formId: form.id, activityIds: [ended.id] });
+  await fireTimer('reminders', 'sendReminders');
+  expect(await ofEnded()).toEqual([
+    expect.objectContaining({
+      toOpenid: 'oDemoResident01',
+      template: 'feedback_invitation',
+      page: `pages/activity/index?id=${ended.id}&feedback=1`,
+    }),
+  ]);
 });
 
 it('cannot be called by a user, only by the timer', async () => {

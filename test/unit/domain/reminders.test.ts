@@ -26,7 +26,7 @@ it('sends nothing for a cancelled activity', () => {
   expect(kinds(dueReminders({ ...activity, status: 'cancelled' }, hoursBeforeStart(1)))).toEqual([]);
 });
 
-it('reminds before each session of a group, and invites feedback after each', () => {
+it('reminds before each session of a group, and invites feedback after the last (one form per series)', () => {
   const week = 7 * 24 * 3600_000;
   const sessions = [0, 1, 2].map((i) => ({
     startAt: new Date(start.getTime() + i * week),
@@ -35,5 +35,6 @@ it('reminds before each session of a group, and invites feedback after each', ()
   const group = { ...activity, endAt: sessions[2]!.endAt, sessions };
   const dayBeforeSecond = new Date(sessions[1]!.startAt.getTime() - 20 * 3600_000);
   expect(dueReminders(group, dayBeforeSecond).map((d) => [d.kind, d.session.index])).toEqual([['day_before', 2]]);
-  expect(dueReminders(group, sessions[0]!.endAt).map((d) => [d.kind, d.session.index])).toEqual([['feedback', 1]]);
+  expect(dueReminders(group, sessions[0]!.endAt).map((d) => [d.kind, d.session.index])).toEqual([]);
+  expect(dueReminders(group, sessions[2]!.endAt).map((d) => [d.kind, d.session.index])).toEqual([['feedback', 3]]);
 });
