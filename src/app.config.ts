@@ -38,6 +38,13 @@ export default defineAppConfig({
         'pages/code-card/index',
         'pages/paper-entry/index',
         'pages/door/index',
+        'pages/volunteers/index',
+        'pages/volunteer/index',
+        'pages/teams/index',
+        'pages/team/index',
+        'pages/shift-roster/index',
+        'pages/hours-inbox/index',
+        'pages/hours-add/index',
       ],
     },
     {

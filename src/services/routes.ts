@@ -25,6 +25,14 @@ export const ROUTES = {
   paperEntry: '/subpackages/staff/pages/paper-entry/index',
   /** 协助扫码 for door-helper volunteers: in the staff package, but not behind the staff gate. */
   door: '/subpackages/staff/pages/door/index',
+  /** Volunteers and hours, the social workers' side (docs/volunteers.md, "For social workers"). */
+  staffVolunteers: '/subpackages/staff/pages/volunteers/index',
+  staffVolunteer: '/subpackages/staff/pages/volunteer/index',
+  staffTeams: '/subpackages/staff/pages/teams/index',
+  staffTeam: '/subpackages/staff/pages/team/index',
+  shiftRoster: '/subpackages/staff/pages/shift-roster/index',
+  hoursInbox: '/subpackages/staff/pages/hours-inbox/index',
+  hoursAdd: '/subpackages/staff/pages/hours-add/index',
   /** The volunteer's pages (subpackages/volunteer): registration, shifts, hours, certificates. */
   volunteerHome: '/subpackages/volunteer/pages/home/index',
   volunteerRegister: '/subpackages/volunteer/pages/register/index',

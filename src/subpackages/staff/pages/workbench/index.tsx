@@ -30,6 +30,30 @@ function Workbench() {
       description: '为没有手机的居民打印签到卡',
       onClick: () => openPage(ROUTES.codeCard),
     },
+    {
+      key: 'hours-inbox',
+      title: '时长审核',
+      description: '审核志愿时长、处理更正、导出',
+      onClick: () => openPage(ROUTES.hoursInbox),
+    },
+    {
+      key: 'volunteers',
+      title: '志愿者',
+      description: '审核登记、设骨干、联系方式',
+      onClick: () => openPage(ROUTES.staffVolunteers),
+    },
+    {
+      key: 'teams',
+      title: '志愿服务队',
+      description: '新建队伍、指定队长',
+      onClick: () => openPage(ROUTES.staffTeams),
+    },
+    {
+      key: 'hours-add',
+      title: '录入时长',
+      description: '为入户探访等服务录入志愿时长',
+      onClick: () => openPage(ROUTES.hoursAdd),
+    },
   ];
   if (session.isAdmin) {
     tiles.push(
