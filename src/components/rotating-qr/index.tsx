@@ -22,9 +22,26 @@ export interface RotatingQrProps {
 export const RETRY_MS = 5000;
 
 const MODE_CHOICES = [
-  { value: 'in', label: '签到码' },
-  { value: 'out', label: '签退码' },
+  { value: 'in', label: '居民签到' },
+  { value: 'out', label: '居民签退' },
+  { value: 'volunteer_in', label: '志愿者签到' },
+  { value: 'volunteer_out', label: '志愿者签退' },
 ] as const;
+
+/** The QR's name for screen readers and the line under it, per mode. */
+const MODE_TEXT: Record<SignInMode, { image: string; caption: string }> = {
+  in: { image: '签到二维码', caption: '请用微信扫码签到' },
+  out: { image: '签退二维码', caption: '请用微信扫码签退' },
+  volunteer_in: { image: '志愿者签到二维码', caption: '志愿者扫码签到' },
+  volunteer_out: { image: '志愿者签退二维码', caption: '志愿者扫码签退' },
+};
+
+export const isVolunteerMode = (mode: SignInMode): boolean => mode === 'volunteer_in' || mode === 'volunteer_out';
+
+/** A mode named in a page's query (`?mode=volunteer_in`), or the resident sign-in. */
+export function signInModeOf(value: string | undefined): SignInMode {
+  return MODE_CHOICES.find((choice) => choice.value === value)?.value ?? 'in';
+}
 
 /**
  * The code on the social worker's screen. A token is good for its own 30-second window and the
@@ -88,23 +105,36 @@ export default function RotatingQr({ activityId, mode, onModeChange }: RotatingQ
   );
 
   const secondsLeft = Math.max(0, Math.ceil((deadline - now) / 1000));
+  // The volunteer code looks different and says so: a resident who scans it is refused
+  // (NOT_VOLUNTEER) and has not signed in.
+  const volunteer = isVolunteerMode(mode);
   return (
-    <View className="ll-rotating-qr">
+    <View className={`ll-rotating-qr${volunteer ? ' ll-rotating-qr--volunteer' : ''}`}>
       <ChoiceChips label="二维码用途" options={MODE_CHOICES} value={mode} onChange={onModeChange} />
+      {volunteer && (
+        <View className="ll-rotating-qr__volunteer" role="note">
+          志愿者专用 · 居民请勿扫描
+        </View>
+      )}
       <View className="ll-rotating-qr__frame">
         {code ? (
           <Image
             className="ll-rotating-qr__image"
             src={`data:image/png;base64,${code.imageBase64}`}
             mode="widthFix"
-            aria-label={mode === 'in' ? '签到二维码' : '签退二维码'}
+            aria-label={MODE_TEXT[mode].image}
             data-token={code.token}
           />
         ) : (
           <Text className="ll-rotating-qr__placeholder">{error ? '二维码获取失败' : '正在生成二维码…'}</Text>
         )}
       </View>
-      <Text className="ll-rotating-qr__caption">{mode === 'in' ? '请用微信扫码签到' : '请用微信扫码签退'}</Text>
+      <Text className="ll-rotating-qr__caption">{MODE_TEXT[mode].caption}</Text>
+      {volunteer && (
+        <Text className="ll-rotating-qr__volunteer-hint">
+          志愿者到岗扫「志愿者签到」，离开时扫「志愿者签退」；两次扫码的时间生成服务时长，由社工审核。
+        </Text>
+      )}
       {error ? (
         <View className="ll-rotating-qr__error" role="alert">
           {error.message}，{secondsLeft}秒后重试

@@ -73,7 +73,7 @@ describe('rotating sign-in code', () => {
     const api = codeAnswers([30, 30]);
     render(<Screen />);
     await settle();
-    fireEvent.click(screen.getByText('签退码'));
+    fireEvent.click(screen.getByText('居民签退'));
     await settle();
 
     expect(api.callsTo('checkin', 'code').map((c) => c.input)).toEqual([

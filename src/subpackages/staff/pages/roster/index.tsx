@@ -112,6 +112,9 @@ function Roster() {
             补录纸质签到
           </Button>
         )}
+        <Button type="primary" fill="outline" block onClick={() => openPage(ROUTES.shiftRoster, { id: activityId })}>
+          志愿者岗位与时长
+        </Button>
       </View>
       {lastResult && (
         <View className="roster-page__result" role="status">
@@ -120,8 +123,8 @@ function Roster() {
       )}
 
       <View className="roster-page__section">
-        <Text className="roster-page__heading">扫居民签到码</Text>
-        <StaffScan activityId={activityId} onSignedIn={signedIn} />
+        <Text className="roster-page__heading">扫个人签到码</Text>
+        <StaffScan activityId={activityId} volunteerModes onSignedIn={signedIn} />
       </View>
 
       <View className="roster-page__section">

@@ -6,7 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import DoorHelpers from '@/components/door-helpers';
 import PageShell from '@/components/page-shell';
 import { RosterCounts } from '@/components/roster-list';
-import RotatingQr, { type SignInMode } from '@/components/rotating-qr';
+import RotatingQr, { signInModeOf, type SignInMode } from '@/components/rotating-qr';
 import StaffGate from '@/components/staff-gate';
 import { ErrorState, LoadingState } from '@/components/state-views';
 import { useAsync } from '@/hooks/use-async';
@@ -21,8 +21,9 @@ import './index.scss';
 export const COUNTS_EVERY_MS = 5000;
 
 /**
- * 现场签到: the rotating code to show at the door, how many have signed in so far, and the
- * volunteers who may help at the door by scanning residents' personal codes.
+ * 现场签到: the rotating code to show at the door — residents' sign-in or sign-out, or the
+ * volunteers' for their shift — how many have signed in so far, and the volunteers who may help
+ * at the door by scanning residents' personal codes.
  */
 export default function SignInScreenPage() {
   return (
@@ -33,8 +34,10 @@ export default function SignInScreenPage() {
 }
 
 function SignInScreen() {
-  const activityId = useRouter().params.id ?? '';
-  const [mode, setMode] = useState<SignInMode>('in');
+  const params = useRouter().params;
+  const activityId = params.id ?? '';
+  // `?mode=volunteer_in` opens on the volunteer code (from 志愿者岗位).
+  const [mode, setMode] = useState<SignInMode>(() => signInModeOf(params.mode));
   const detail = useAsync(() => call('activity', 'get', { activityId }), [activityId]);
   const roster = useAsync(() => call('checkin', 'roster', { activityId }), [activityId]);
   usePolling(roster.reload, COUNTS_EVERY_MS);
