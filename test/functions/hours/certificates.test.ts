@@ -18,6 +18,15 @@ const weekAgo = () => chinaDate(new Date(Date.now() - 7 * 24 * 3600_000));
 const NUMBER = /^LL-LINGNAN-(\d{4})-(\d{6})$/;
 
 describe('issuing a certificate', () => {
+  it('names the volunteer as registered (real name), not by the profile’s display name', async () => {
+    await approvedManual(h, span(120, 90), { content: '入户探访独居长者' });
+    const [registration] = (await h.db.dump('volunteers')).filter((v) => v._id === VOLUNTEER);
+    await h.db.putAll([{ collection: 'volunteers', doc: { ...registration!, realName: '赵建国' }, insert: false }]);
+    const certificate = await h.ok(VOLUNTEER, 'hours', 'issueCertificate', { fromDate: weekAgo(), toDate: today() });
+    expect(certificate.volunteer.name).toBe('赵建国');
+    expect(certificate.statement).toContain('兹证明赵建国（手机 139****0021）');
+  });
+
   it("states the volunteer's approved hours in the period, numbered, with a code that verifies", async () => {
     const visit = await approvedManual(h, span(120, 90), { content: '入户探访独居长者' });
     await approvedManual(h, span(300, 45), { content: '社区清洁' });

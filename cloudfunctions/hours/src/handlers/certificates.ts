@@ -16,6 +16,7 @@ import { requireSecret } from '../../../_shared/runtime/secrets';
 import { certificatesRepository } from '../../../_shared/repositories/certificates';
 import { countersRepository } from '../../../_shared/repositories/counters';
 import { hourEntriesRepository, toHourEntry } from '../../../_shared/repositories/hour-entries';
+import { volunteersRepository } from '../../../_shared/repositories/volunteers';
 import { stationsRepository } from '../../../_shared/repositories/stations';
 import { stationCode } from '../station-code';
 
@@ -72,15 +73,24 @@ export const issueCertificate = defineAction('hours', 'issueCertificate', {
         d.servedAt < to,
     );
     if (onIt.length === 0) throw new AppError('NOT_FOUND', '所选期间内没有已通过审核的服务记录');
-    const station = await stationsRepository.findById(caller.stationId);
+    const [station, registration] = await Promise.all([
+      stationsRepository.findById(caller.stationId),
+      volunteersRepository.find(caller._id),
+    ]);
     if (!station) throw new AppError('NOT_FOUND', '未找到所在的社工站');
+    // A certificate names the volunteer as registered (real name, registered phone), not by the
+    // display name of their profile.
+    const identity = {
+      name: registration?.realName ?? caller.name,
+      idMasked: maskedIdentity(registration?.phone ?? caller.phone),
+    };
 
     const year = Number(dayjs(now).tz(STATION_TIME_ZONE).format('YYYY'));
     const sequence = await countersRepository.next(certificateCounterId(caller.stationId, year), now);
     const number = certificateNumber({ stationCode: stationCode(caller.stationId), year, sequence });
     const content = certificateContent({
       number,
-      volunteer: { name: caller.name, idMasked: maskedIdentity(caller.phone) },
+      volunteer: identity,
       station: { name: station.name },
       entries: onIt.map((d) => ({
         entryId: d._id,
