@@ -7,6 +7,7 @@ import { ledgerActions } from './actions/ledger';
 import { stationActions } from './actions/station';
 import { surveysActions } from './actions/surveys';
 import { volunteerActions } from './actions/volunteer';
+import { wishesActions } from './actions/wishes';
 
 /**
  * The action map: function → action → {input, output} schemas. Both the mini-program's service
@@ -23,6 +24,7 @@ export const API = {
   station: stationActions,
   surveys: surveysActions,
   volunteer: volunteerActions,
+  wishes: wishesActions,
 } as const;
 
 export type Api = typeof API;

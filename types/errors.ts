@@ -68,6 +68,14 @@ export const ERROR_CODES = [
   'SURVEY_HAS_RESPONSES',
   /** A form's or response's state does not allow this step (closing what is closed, editing an archived form). */
   'SURVEY_STATE',
+  /** A wish cannot take this step from where it is now (domain/wishes.ts's transition table). */
+  'WISH_STATE',
+  /** Someone else claimed the wish first. */
+  'WISH_TAKEN',
+  /** Nobody claims a wish made for themself. */
+  'OWN_WISH',
+  /** A wish's public text names, reaches or labels its beneficiary; `fields` says what. */
+  'PUBLIC_TEXT_PERSONAL',
   /** A rule of the cloud platform was hit (e.g. query limit); a bug on our side if seen. */
   'PLATFORM_LIMIT',
   /** Anything unexpected. The message is generic; details stay in the server log. */
@@ -129,6 +137,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   SURVEY_CLOSED: '这份意见表已停止收集',
   SURVEY_HAS_RESPONSES: '已有人填写这份意见表，不能更换或移除',
   SURVEY_STATE: '意见表当前的状态不能进行此操作，请刷新后查看',
+  WISH_STATE: '这个心愿现在不能进行这一步，请刷新后查看',
+  WISH_TAKEN: '这个心愿已被其他人认领',
+  OWN_WISH: '不能认领自己的心愿',
+  PUBLIC_TEXT_PERSONAL: '公开内容不能包含受助人的姓名、电话、住址或困难类别',
   PLATFORM_LIMIT: '请求超出平台限制',
   INTERNAL: '系统繁忙，请稍后再试',
 };

@@ -33,6 +33,13 @@ export interface LocalDatabase {
   resetStats(): void;
   /** Direct access for seeding/tests/CLI without HTTP: insert many docs into a collection, atomically, returns ids. */
   insertMany(collection: string, docs: Record<string, unknown>[]): Promise<string[]>;
+  /**
+   * Writes documents into several collections as ONE step: all or nothing, one journal record, so
+   * a crash keeps the whole batch or none of it. `insert` documents must not exist yet (else the
+   * batch fails, nothing written); the others replace what is there. For the command-line import
+   * (cli/), which holds the folder's lock and so may read, decide and then write.
+   */
+  putAll(changes: readonly { collection: string; doc: Record<string, unknown>; insert: boolean }[]): Promise<void>;
   /** Read all docs of a collection (tests, export); not for function code. */
   dump(collection: string): Promise<Record<string, unknown>[]>;
   /** Remove all data (demo reset); keeps collections declared in the index file. */
@@ -118,6 +125,22 @@ export async function openLocalDatabase(options: LocalDatabaseOptions): Promise<
         if (ops.length > 0) await commit(ops);
       }
       return changes.map((change) => String(change.id));
+    },
+
+    async putAll(changes) {
+      assertOpen();
+      const ops: JournalOp[] = [];
+      for (const name of new Set(changes.map((c) => c.collection))) if (!store.has(name)) ops.push(store.create(name));
+      const batch = changes.map((change): Change => {
+        const { _id: id, ...fields } = withoutUndefined(deepClone(change.doc));
+        if (!isDocId(id)) throw invalidParam('_id must be a string or a number');
+        return { collection: change.collection, id, after: { _id: id, ...fields }, insert: change.insert };
+      });
+      try {
+        ops.push(...store.apply(batch));
+      } finally {
+        if (ops.length > 0) await commit(ops);
+      }
     },
 
     async dump(collection) {

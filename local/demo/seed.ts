@@ -477,6 +477,114 @@ function demoVolunteering(now: Date) {
   return { volunteers, teams: [team], teamMembers: [member], signUps: [signUp], slots: [slot] };
 }
 
+/**
+ * 微心愿 (docs/wishes.md): one on the wall — 张阿姨's rice cooker, written down by 李社工, its
+ * public text naming nobody — one of 刘先生's waiting for review, and one 赵志愿 delivered to
+ * 黄伯 and 李社工 confirmed for him (点亮) last week.
+ */
+function demoWishes(now: Date) {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const base = { stationId: DEMO_STATION_ID, photoFileIds: [] as string[], demo: true };
+  const event = (
+    action: string,
+    from: string | null,
+    to: string,
+    by: string,
+    role: string,
+    at: Date,
+    note?: string,
+  ) => ({
+    action,
+    from,
+    to,
+    by,
+    role,
+    at,
+    ...(note ? { note } : {}),
+  });
+  const published = ago(2 * DAY);
+  const riceCooker = {
+    ...base,
+    _id: 'DemoWish01',
+    communityId: 'comm1',
+    areaId: 'area1',
+    beneficiaryId: 'oDemoResident01',
+    submittedBy: 'oDemoSocial0001',
+    what: '一台电饭煲',
+    why: '家里的电饭煲坏了半年，一直用锅煮饭，容易糊，想要一台小的电饭煲。',
+    estimatedValue: 200,
+    category: 'daily_goods',
+    status: 'published',
+    version: 2,
+    history: [
+      event('submit', null, 'submitted', 'oDemoSocial0001', 'staff', ago(3 * DAY)),
+      event('approve', 'submitted', 'approved', 'oDemoSocial0001', 'staff', published),
+      event('publish', 'approved', 'published', 'system', 'system', published),
+    ],
+    publicTitle: '为长者添一台电饭煲',
+    publicText: '一位长者家里的电饭煲坏了，想要一台小容量的电饭煲，方便每天煮饭。',
+    handlerId: 'oDemoSocial0001',
+    publishedAt: published,
+    createdAt: ago(3 * DAY),
+    updatedAt: published,
+  };
+  const submittedAt = ago(DAY);
+  const schoolBag = {
+    ...base,
+    _id: 'DemoWish02',
+    communityId: 'comm4',
+    areaId: 'area2',
+    beneficiaryId: 'oDemoResident02',
+    submittedBy: 'oDemoResident02',
+    what: '孩子的书包和文具',
+    why: '孩子下学期升三年级，旧书包已经破了，想给他换一个书包和一套文具。',
+    estimatedValue: 150,
+    category: 'study',
+    status: 'submitted',
+    version: 1,
+    history: [event('submit', null, 'submitted', 'oDemoResident02', 'beneficiary', submittedAt)],
+    createdAt: submittedAt,
+    updatedAt: submittedAt,
+  };
+  const approvedAt = ago(12 * DAY);
+  const claimedAt = ago(11 * DAY);
+  const deliveredAt = ago(8 * DAY);
+  const confirmedAt = ago(7 * DAY);
+  const radio = {
+    ...base,
+    _id: 'DemoWish03',
+    communityId: 'comm1',
+    areaId: 'area1',
+    beneficiaryId: 'oDemoGroupMem01',
+    submittedBy: 'oDemoSocial0001',
+    what: '一台收音机',
+    why: '黄伯眼睛不好，平时靠听广播打发时间，收音机坏了。',
+    estimatedValue: 100,
+    category: 'daily_goods',
+    status: 'confirmed',
+    version: 5,
+    history: [
+      event('submit', null, 'submitted', 'oDemoSocial0001', 'staff', ago(13 * DAY)),
+      event('approve', 'submitted', 'approved', 'oDemoSocial0001', 'staff', approvedAt),
+      event('publish', 'approved', 'published', 'system', 'system', approvedAt),
+      event('claim', 'published', 'claimed', 'oDemoVolunteer1', 'member', claimedAt),
+      event('fulfil', 'claimed', 'fulfilled', 'oDemoVolunteer1', 'claimer', deliveredAt, '已送到黄伯家，教会了调台'),
+      event('confirm', 'fulfilled', 'confirmed', 'oDemoSocial0001', 'staff', confirmedAt, '电话回访，黄伯说很好用'),
+    ],
+    publicTitle: '为长者送一台收音机',
+    publicText: '一位视力不好的长者平时靠听广播解闷，想要一台操作简单的收音机。',
+    handlerId: 'oDemoSocial0001',
+    publishedAt: approvedAt,
+    claimerId: 'oDemoVolunteer1',
+    claimedAt,
+    delivery: { note: '已送到黄伯家，教会了调台', photoFileIds: [], by: 'oDemoVolunteer1', at: deliveredAt },
+    confirmedAt,
+    createdAt: ago(13 * DAY),
+    updatedAt: confirmedAt,
+  };
+  return [riceCooker, schoolBag, radio];
+}
+
 /** Seeds an empty database; a database that already has stations is left alone. */
 export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seeded: boolean }> {
   if ((await db.dump('stations')).length > 0) return { seeded: false };
@@ -513,5 +621,6 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
   await db.insertMany('team_members', volunteering.teamMembers);
   await db.insertMany('shift_signups', volunteering.signUps);
   await db.insertMany('shift_slots', volunteering.slots);
+  await db.insertMany('wishes', demoWishes(now));
   return { seeded: true };
 }

@@ -23,6 +23,8 @@ const loaders: Record<FunctionName, () => CloudFunctionMain> = {
   volunteer: () => require('../../cloudfunctions/volunteer/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   hours: () => require('../../cloudfunctions/hours/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  wishes: () => require('../../cloudfunctions/wishes/src/index').main,
 };
 
 const loaded = new Map<string, CloudFunctionMain>();

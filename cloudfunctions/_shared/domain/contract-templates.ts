@@ -10,8 +10,9 @@ import type { FieldError } from '@linli/types/errors';
  * Contract templates (config/contract-templates/*.json, transcribed from the seeds' indicator
  * tables) and how a station turns one into its own contract. A template's 片区 are placeholders
  * (seed 004: pianqu1, pianqu2, pianqu3 for 片区1/2/3); the station says which of its 片区 each one
- * is. Two template 片区 may go to one station 片区 (a station with two 片区 taking a three-片区
- * contract): their targets add up. Totals stay as the template prints them.
+ * is, each a different one, so no target is dropped or silently added to another's (a station
+ * with fewer 片区 edits the targets after creating the contract). Totals stay as printed. The
+ * app's indicators.createFromTemplate answers the same problems at the same fields.
  */
 
 /** Parses the template files; a file that does not fit the schema is a build error, said loudly. */
@@ -56,10 +57,14 @@ export function contractFromTemplate(
   const problems: FieldError[] = [];
   const keys = templateAreaKeys(template);
   const stationAreas = new Set(choice.stationAreaIds);
+  const taken = new Set<string>();
   for (const key of keys) {
     const target = choice.areaMap[key];
-    if (target === undefined) problems.push({ path: `areaMap.${key}`, message: '请选择对应的本站片区' });
+    if (target === undefined) problems.push({ path: `areaMap.${key}`, message: `请选择模板中“${key}”对应的本站片区` });
     else if (!stationAreas.has(target)) problems.push({ path: `areaMap.${key}`, message: '不是本站的片区' });
+    else if (taken.has(target)) {
+      problems.push({ path: `areaMap.${key}`, message: '两个模板片区不能对应同一个本站片区' });
+    } else taken.add(target);
   }
   for (const key of Object.keys(choice.areaMap)) {
     if (!keys.includes(key)) problems.push({ path: `areaMap.${key}`, message: '模板中没有这个片区' });
@@ -72,16 +77,14 @@ export function contractFromTemplate(
     ...(choice.name !== undefined ? { name: choice.name } : {}),
     ...(choice.periodStart !== undefined ? { periodStart: choice.periodStart } : {}),
     ...(choice.periodEnd !== undefined ? { periodEnd: choice.periodEnd } : {}),
-    areaIds: [...new Set(template.draft.areaIds.map(mapped))],
-    indicators: template.draft.indicators.map((indicator) => {
-      const byArea: Record<string, number> = {};
-      for (const [key, target] of Object.entries(indicator.targets.byArea)) {
-        const area = mapped(key);
-        // Two template 片区 in one station 片区: add, in hundredths so 0.1 + 0.2 stays 0.3.
-        byArea[area] = Math.round(((byArea[area] ?? 0) + target) * 100) / 100;
-      }
-      return { ...indicator, targets: { ...indicator.targets, byArea } };
-    }),
+    areaIds: template.draft.areaIds.map(mapped),
+    indicators: template.draft.indicators.map((indicator) => ({
+      ...indicator,
+      targets: {
+        ...indicator.targets,
+        byArea: Object.fromEntries(Object.entries(indicator.targets.byArea).map(([key, n]) => [mapped(key), n])),
+      },
+    })),
   };
   const parsed = contractDraftSchema.safeParse(draft);
   if (!parsed.success) {

@@ -181,16 +181,14 @@ describe('contractFromTemplate', () => {
     });
   });
 
-  it('adds the targets of two template 片区 mapped to one', () => {
+  it('refuses two template 片区 mapped to one station 片区 (no target silently added to another)', () => {
     const made = contractFromTemplate(seed004(), {
       areaMap: { pianqu1: 'area1', pianqu2: 'area2', pianqu3: 'area2' },
       stationAreaIds: station,
     });
-    if (!made.ok) throw new Error(JSON.stringify(made.problems));
-    expect(made.draft.areaIds).toEqual(['area1', 'area2']);
-    expect(made.draft.indicators.find((i) => i.id === 'group-people')!.targets).toEqual({
-      byArea: { area1: 125, area2: 400 },
-      total: 525,
+    expect(made).toEqual({
+      ok: false,
+      problems: [{ path: 'areaMap.pianqu3', message: '两个模板片区不能对应同一个本站片区' }],
     });
   });
 
@@ -203,8 +201,8 @@ describe('contractFromTemplate', () => {
       ok: false,
       problems: [
         { path: 'areaMap.pianqu1', message: '不是本站的片区' },
-        { path: 'areaMap.pianqu2', message: '请选择对应的本站片区' },
-        { path: 'areaMap.pianqu3', message: '请选择对应的本站片区' },
+        { path: 'areaMap.pianqu2', message: '请选择模板中“pianqu2”对应的本站片区' },
+        { path: 'areaMap.pianqu3', message: '请选择模板中“pianqu3”对应的本站片区' },
         { path: 'areaMap.pianqu4', message: '模板中没有这个片区' },
       ],
     });
