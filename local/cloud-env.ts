@@ -46,6 +46,9 @@ export function configureLocalPlatform(publicUrl: string): void {
   process.env.LINLI_PUBLIC_URL = publicUrl;
   // A per-process secret: sign-in codes live 60 s, so a restart invalidating them costs nothing.
   process.env.LINLI_SIGNIN_SECRET ??= randomBytes(32).toString('hex');
+  // Temporary file links (docs/files.md) live 10 minutes: per process too; a restart only makes
+  // open pages fetch their photo links again.
+  process.env.LINLI_FILES_SECRET ??= randomBytes(32).toString('hex');
   // Certificates are checked years later by recomputing their code, so unlike the sign-in secret
   // this one must survive a restart: locally a fixed value (local data is demo data; the cloud
   // sets its own random LINLI_CERTIFICATE_SECRET, docs/volunteers.md "Hours").

@@ -5,6 +5,11 @@ import { devLoginRequestSchema, DEV_AUTH_PATHS, type Persona } from '@linli/type
 import { openLocalDatabase, type LocalDatabase } from '../db';
 import { databaseRequestListener } from '../db/http';
 import { configureCloudEnv, configureLocalPlatform } from '../cloud-env';
+import { openFileStore } from '../storage/file-store';
+import { fileRoutes } from '../storage/http';
+import { LOCAL_UPLOAD_PATH } from '@linli/types/files';
+import { FILE_LINK_PREFIX } from '../../cloudfunctions/_shared/platform/file-links';
+import { setLocalFileStore } from '../../cloudfunctions/_shared/platform/local';
 import { DEMO_PERSONAS, seedDemoData } from '../demo/seed';
 import { createDevAuth, newOpenid } from './dev-auth';
 import { isFunctionName } from './functions';
@@ -54,12 +59,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     dataDir: options.dataDir,
     indexesFile: options.indexesFile ?? path.join(ROOT, 'config/db-indexes.json'),
   });
-  if (options.reset) await db.clear();
+  // Uploaded photos live beside the database (<data dir>/files) and are wiped with it.
+  const files = await openFileStore(options.dataDir);
+  if (options.reset) {
+    await db.clear();
+    await files.clear();
+  }
   if (options.seedDemo ?? true) await seedDemoData(db, new Date());
 
   const auth = createDevAuth();
   const serveDatabase = databaseRequestListener(db);
   const serveStatic = options.h5Dir ? staticFiles(options.h5Dir) : null;
+  /** Who the request's dev-login token vouches for: the local stand-in for WeChat's OPENID. */
+  const callerOf = (req: http.IncomingMessage): string | null => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    return bearer ? auth.verify(bearer) : null;
+  };
+  const serveFiles = fileRoutes({ store: files, callerOf });
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -104,6 +120,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }
       return sendJson(res, 200, { offsetMs: clock.offset(), now: clock.now().toISOString() });
     }
+    if (url.pathname === LOCAL_UPLOAD_PATH && req.method === 'POST') return serveFiles.upload(req, res);
+    if (url.pathname.startsWith(FILE_LINK_PREFIX) && (req.method === 'GET' || req.method === 'HEAD'))
+      return serveFiles.serve(req, res, url);
     const timerMatch = /^\/api\/_dev\/timers\/([a-z]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (timerMatch && req.method === 'POST') {
       const [, fn = '', trigger = ''] = timerMatch;
@@ -125,8 +144,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         if (error instanceof BodyTooLargeError) throw error;
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式错误' } });
       }
-      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const openid = bearer ? auth.verify(bearer) : null;
+      const openid = callerOf(req);
       // Like callFunction, a function answers 200 with its envelope, whatever the outcome.
       return sendJson(res, 200, await invokeFunction(name, event, openid));
     }
@@ -164,6 +182,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const shownHost = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const url = `http://${shownHost}:${port}/`;
   configureLocalPlatform(url);
+  setLocalFileStore(files);
   const stopSchedules = options.schedules ? startSchedules(ROOT) : () => undefined;
 
   return {
@@ -174,6 +193,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      setLocalFileStore(null);
+      await files.close();
     },
   };
 }

@@ -4,15 +4,26 @@ import { seedDemoData } from '../../local/demo/seed';
 import { invokeFunction } from '../../local/host/invoke';
 import { startTestDatabase } from './database';
 import { configureLocalPlatform } from '../../local/cloud-env';
+import { openFileStore } from '../../local/storage/file-store';
+import { setLocalFileStore } from '../../cloudfunctions/_shared/platform/local';
+import { solidPng } from './images';
 
 /**
  * A function-test harness: an in-memory local database behind the real wx-server-sdk, the demo
- * data, and a way to call any function as any WeChat user, exactly as the local host does.
+ * data, a file store in a temporary folder (as the local host has), and a way to call any
+ * function as any WeChat user, exactly as the local host does.
  */
 export async function startFunctionHarness(options: { seed?: boolean; now?: Date } = {}) {
   const database = await startTestDatabase({ dataDir: null });
   configureLocalPlatform('http://linli.test/');
+  const files = await openFileStore(null);
+  setLocalFileStore(files);
   if (options.seed ?? true) await seedDemoData(database.db, options.now ?? new Date());
+
+  /** A photo in `openid`'s upload folder, as the upload service stores it; answers its file id. */
+  function upload(openid: string, png: Buffer = solidPng()): Promise<string> {
+    return files.save(openid, png, 'png');
+  }
 
   function call<F extends FunctionName, A extends ActionName<F>>(
     openid: string | null,
@@ -51,7 +62,13 @@ export async function startFunctionHarness(options: { seed?: boolean; now?: Date
     return result.error.code;
   }
 
-  return { db: database.db, call, ok, errorCode, close: database.close };
+  async function close(): Promise<void> {
+    setLocalFileStore(null);
+    await files.close();
+    await database.close();
+  }
+
+  return { db: database.db, call, ok, errorCode, upload, close };
 }
 
 export type FunctionHarness = Awaited<ReturnType<typeof startFunctionHarness>>;

@@ -1,5 +1,8 @@
 import QRCode from 'qrcode';
+import { clock } from '../runtime/clock';
 import { db } from '../runtime/cloud';
+import { requireSecret } from '../runtime/secrets';
+import { signFileLink } from './file-links';
 import { CONTENT_CHECK_MAX_CHARS, TEMP_FILE_URL_SECONDS, type PlatformServices } from './types';
 
 /**
@@ -7,9 +10,26 @@ import { CONTENT_CHECK_MAX_CHARS, TEMP_FILE_URL_SECONDS, type PlatformServices }
  * same page with the same scene, so a phone camera (or a test decoding the image) opens it;
  * subscription messages are written to the `outbox` collection, where tests and a person
  * trying the app can see them; the content check refuses a short list of words so the
- * "held for review" path can be tried; file links point at the local host (no storage yet).
+ * "held for review" path can be tried; file links are signed, expiring links the local host
+ * serves from its file store (local/storage, docs/files.md).
  */
 const BLOCKED_WORDS = ['赌博', '色情', '毒品', '代开发票', '违禁词'];
+
+/** What the local runtime's file store tells a function: only whether a file exists. */
+export interface LocalFileLookup {
+  exists(fileId: string): Promise<boolean>;
+}
+
+let fileLookup: LocalFileLookup | null = null;
+
+/**
+ * The local host (and the function-test harness) hand over their file store here: the same
+ * process runs the functions, and the functions must not reach into local/ themselves (they are
+ * bundled for the cloud). With none, no file exists, as in an empty bucket.
+ */
+export function setLocalFileStore(lookup: LocalFileLookup | null): void {
+  fileLookup = lookup;
+}
 
 const publicUrl = (): string => (process.env.LINLI_PUBLIC_URL ?? 'http://127.0.0.1:8930/').replace(/\/?$/, '/');
 
@@ -33,9 +53,15 @@ export const localPlatform: PlatformServices = {
     return { sent: true };
   },
   async tempFileUrl(fileId) {
-    // The local runtime has no file storage yet: a link of the same shape (expiring, per file)
-    // so views can be built and tested; nothing serves it.
-    const expires = Math.floor(Date.now() / 1000) + TEMP_FILE_URL_SECONDS;
-    return `${publicUrl()}__files/${encodeURIComponent(fileId)}?expires=${expires}`;
+    // Like getTempFileURL: a file storage does not have gives no link. The functions' clock (not
+    // the machine's) dates the link, so tests that move the clock can watch it expire.
+    if (!fileLookup || !(await fileLookup.exists(fileId))) return null;
+    const link = signFileLink(
+      fileId,
+      clock.now().getTime(),
+      TEMP_FILE_URL_SECONDS,
+      requireSecret('LINLI_FILES_SECRET'),
+    );
+    return `${publicUrl().replace(/\/$/, '')}${link}`;
   },
 };

@@ -345,24 +345,51 @@ describe('who sees what', () => {
   });
 
   it("gives the photo's link to the volunteer and their station's staff", async () => {
+    const photo = await h.upload(VOLUNTEER);
     const entry = await h.ok(VOLUNTEER, 'hours', 'report', {
       span: span(60, 30),
       content: '社区清洁',
       note: '和邻居一起',
-      photoFileId: 'cloud://linli-local.6c69/hours/photo-1.jpg',
+      photoFileId: photo,
     });
-    expect(entry.photoUrl).toMatch(/^http:\/\/linli\.test\/__files\/.+photo-1\.jpg/);
+    const link = `http://linli.test/__files/${encodeURIComponent(photo)}?expires=`;
+    expect(entry.photoUrl?.startsWith(link)).toBe(true);
     const [pending] = (await h.ok(SOCIAL, 'hours', 'pending', {})).items;
-    expect(pending!.photoUrl).toMatch(/photo-1\.jpg/);
+    expect(pending!.photoUrl?.startsWith(link)).toBe(true);
     expect(pending!.note).toBe('和邻居一起');
     expect(await h.errorCode(OTHER_SOCIAL, 'hours', 'history', { entryId: entry.id })).toBe('NOT_FOUND');
-    expect(
-      await h.errorCode(VOLUNTEER, 'hours', 'report', {
+  });
+
+  it("refuses a photo that is not the volunteer's own upload, and stores nothing", async () => {
+    const residentsPhoto = await h.upload(RESIDENT);
+    for (const photoFileId of [
+      'https://example.com/x.jpg',
+      'cloud://linli-local.6c69/hours/photo-1.jpg',
+      residentsPhoto,
+    ]) {
+      const result = await h.call(VOLUNTEER, 'hours', 'report', {
         span: span(60, 30),
         content: '社区清洁',
         note: '',
-        photoFileId: 'https://example.com/x.jpg',
-      }),
-    ).toBe('INVALID_INPUT');
+        photoFileId,
+      });
+      expect(result.ok ? null : result.error).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: '照片上传未完成，请重新选择照片',
+        fields: [{ path: 'photoFileId' }],
+      });
+    }
+    expect(await entryDocs(h)).toHaveLength(0);
+  });
+
+  it('shows no link for a photo storage no longer has', async () => {
+    const gone = (await h.upload(VOLUNTEER)).replace(/\/[^/]+\.png$/, '/AAAAAAAAAAAAAAAAAAAAAA.png');
+    const entry = await h.ok(VOLUNTEER, 'hours', 'report', {
+      span: span(60, 30),
+      content: '社区清洁',
+      note: '',
+      photoFileId: gone,
+    });
+    expect(entry.photoUrl).toBeNull();
   });
 });

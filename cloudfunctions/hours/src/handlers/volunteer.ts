@@ -2,6 +2,7 @@ import { createHourEntry } from '../../../_shared/domain/hour-entries';
 import { formatHours } from '../../../_shared/domain/volunteer-hours';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { assertOwnUpload } from '../../../_shared/runtime/uploads';
 import { hourEntriesRepository, toHourEntry, withHourEntry } from '../../../_shared/repositories/hour-entries';
 import { teamMembersRepository } from '../../../_shared/repositories/teams';
 import {
@@ -16,9 +17,6 @@ import {
   teamNames,
 } from '../entries';
 import { bucketView, summariseHours } from '../summary';
-
-/** Only files in our cloud storage: a photo link is made for what the upload returned, nothing else. */
-const CLOUD_FILE_ID = /^cloud:\/\/\S+$/;
 
 /**
  * The volunteer's own record: every entry (latest version) with its state, and the hours that
@@ -56,13 +54,11 @@ export const mine = defineAction('hours', 'mine', {
 export const report = defineAction('hours', 'report', {
   access: ['volunteer'],
   idempotent: true,
-  async handle({ span, content, note, photoFileId }, { caller, now }) {
+  async handle({ span, content, note, photoFileId }, { caller, openid, now }) {
     const { interval, minutes } = servedSpan(span, now);
-    if (photoFileId !== undefined && !CLOUD_FILE_ID.test(photoFileId)) {
-      throw new AppError('INVALID_INPUT', '照片上传未完成，请重新选择照片', [
-        { path: 'photoFileId', message: '不是已上传的照片' },
-      ]);
-    }
+    // Only the volunteer's own upload: the entry's photo link is later shown to staff, so
+    // attaching someone else's file would hand out links to it (docs/files.md).
+    if (photoFileId !== undefined) assertOwnUpload(photoFileId, openid);
     const teamId = await teamMembersRepository.firstTeamOf(caller._id);
     const entry = createHourEntry({
       id: newRootId('report'),
