@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountActions } from './actions/account';
 import { activityActions } from './actions/activity';
 import { checkinActions } from './actions/checkin';
+import { feedbackActions } from './actions/feedback';
 import { hoursActions } from './actions/hours';
 import { ledgerActions } from './actions/ledger';
 import { stationActions } from './actions/station';
@@ -19,6 +20,7 @@ export const API = {
   account: accountActions,
   activity: activityActions,
   checkin: checkinActions,
+  feedback: feedbackActions,
   hours: hoursActions,
   ledger: ledgerActions,
   station: stationActions,

@@ -76,6 +76,10 @@ export const ERROR_CODES = [
   'OWN_WISH',
   /** A wish's public text names, reaches or labels its beneficiary; `fields` says what. */
   'PUBLIC_TEXT_PERSONAL',
+  /** A complaint's step that its current state does not allow (e.g. replying to a closed one). */
+  'TRANSITION_NOT_ALLOWED',
+  /** A complaint may be reopened within 7 days of its latest reply, not later. */
+  'REOPEN_WINDOW_PASSED',
   /** A rule of the cloud platform was hit (e.g. query limit); a bug on our side if seen. */
   'PLATFORM_LIMIT',
   /** Anything unexpected. The message is generic; details stay in the server log. */
@@ -141,6 +145,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   WISH_TAKEN: '这个心愿已被其他人认领',
   OWN_WISH: '不能认领自己的心愿',
   PUBLIC_TEXT_PERSONAL: '公开内容不能包含受助人的姓名、电话、住址或困难类别',
+  TRANSITION_NOT_ALLOWED: '这条反馈当前的状态不能进行此操作，请刷新后查看',
+  REOPEN_WINDOW_PASSED: '答复已超过7天，不能再重新打开，请提交一条新的反馈',
   PLATFORM_LIMIT: '请求超出平台限制',
   INTERNAL: '系统繁忙，请稍后再试',
 };

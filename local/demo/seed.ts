@@ -585,6 +585,44 @@ function demoWishes(now: Date) {
   return [riceCooker, schoolBag, radio];
 }
 
+/**
+ * Feedback (docs/feedback.md): 刘先生's suggestion, which 王社工 answered within the 2 days; it
+ * waits for 刘先生 to close it or, within 7 days of the reply, reopen it.
+ */
+function demoComplaints(now: Date) {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const receivedAt = ago(3 * DAY);
+  const repliedAt = ago(2 * DAY);
+  const reply = '已和社区商量，下月起每周六上午开放长者活动室，届时会在活动通知里说明。';
+  return [
+    {
+      _id: 'fbDemo000001',
+      stationId: DEMO_STATION_ID,
+      senderId: 'oDemoResident02',
+      category: 'suggestion',
+      text: '建议周末也开放长者活动室，上班的子女可以陪老人一起来参加。',
+      anonymous: false,
+      photoFileIds: [],
+      status: 'replied',
+      handlerId: 'oDemoSocial0002',
+      receivedAt,
+      dueAt: new Date(receivedAt.getTime() + 2 * DAY),
+      firstRepliedAt: repliedAt,
+      lastRepliedAt: repliedAt,
+      reply,
+      history: [
+        { step: 'receive', by: 'oDemoResident02', at: receivedAt },
+        { step: 'assign', by: 'system', at: receivedAt, handlerId: 'oDemoSocial0002' },
+        { step: 'reply', by: 'oDemoSocial0002', at: repliedAt, note: reply },
+      ],
+      version: 2,
+      createdAt: receivedAt,
+      updatedAt: repliedAt,
+      demo: true,
+    },
+  ];
+}
+
 /** Seeds an empty database; a database that already has stations is left alone. */
 export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seeded: boolean }> {
   if ((await db.dump('stations')).length > 0) return { seeded: false };
@@ -621,6 +659,7 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
   await db.insertMany('team_members', volunteering.teamMembers);
   await db.insertMany('shift_signups', volunteering.signUps);
   await db.insertMany('shift_slots', volunteering.slots);
+  await db.insertMany('complaints', demoComplaints(now));
   await db.insertMany('wishes', demoWishes(now));
   return { seeded: true };
 }

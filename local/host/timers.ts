@@ -13,6 +13,8 @@ const loaders: Record<string, () => TimerFunctionMain> = {
   reminders: () => require('../../cloudfunctions/reminders/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   shifts: () => require('../../cloudfunctions/shifts/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  escalations: () => require('../../cloudfunctions/escalations/src/index').main,
 };
 
 export const timerFunctionNames = (): string[] => Object.keys(loaders);

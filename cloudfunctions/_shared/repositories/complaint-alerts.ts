@@ -1,0 +1,25 @@
+import { db } from '../runtime/cloud';
+import { isDuplicateKeyError } from './sdk';
+
+const COLLECTION = 'complaint_alerts';
+
+/**
+ * One record per overdue alert sent (key: complaint, due time, recipient), claimed before
+ * sending: however often the schedule runs, or two runs overlap, each 站长 hears about each
+ * overdue deadline once. A reopened complaint has a new due time, so it can be flagged again.
+ */
+export const complaintAlertsRepository = {
+  async claim(
+    key: string,
+    fields: { complaintId: string; stationId: string; toOpenid: string; dueAt: Date },
+    now: Date,
+  ): Promise<boolean> {
+    try {
+      await db.collection(COLLECTION).add({ data: { _id: key, ...fields, sentAt: now } });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  },
+};
