@@ -45,6 +45,8 @@ export default defineAppConfig({
         'pages/shift-roster/index',
         'pages/hours-inbox/index',
         'pages/hours-add/index',
+        'pages/complaints/index',
+        'pages/complaint/index',
       ],
     },
     {
@@ -60,6 +62,11 @@ export default defineAppConfig({
         'pages/certificate/index',
         'pages/verify/index',
       ],
+    },
+    {
+      root: 'subpackages/feedback',
+      name: 'feedback',
+      pages: ['pages/send/index', 'pages/mine/index', 'pages/detail/index'],
     },
   ],
   window: {

@@ -26,6 +26,8 @@ declare namespace NodeJS {
     TARO_APP_TEMPLATE_ACTIVITY_REMINDER?: string;
     TARO_APP_TEMPLATE_ACTIVITY_STARTING?: string;
     TARO_APP_TEMPLATE_FEEDBACK_INVITATION?: string;
+    /** The 站长's overdue-complaint alert (cloudfunctions/escalations); empty: not offered. */
+    TARO_APP_TEMPLATE_COMPLAINT_OVERDUE?: string;
     /** Set by scripts/build-mp-fixtures.sh to build test fixtures with native-components. */
     LINLI_MP_FIXTURES?: string;
   }

@@ -43,6 +43,12 @@ export const ROUTES = {
   volunteerCertificate: '/subpackages/volunteer/pages/certificate/index',
   /** 核验服务证明: open to anyone signed in (an employer, a school), volunteer or not. */
   verifyCertificate: '/subpackages/volunteer/pages/verify/index',
+  /** 意见反馈 (docs/feedback.md): the sender's pages (subpackages/feedback) and the handling staff's. */
+  feedbackSend: '/subpackages/feedback/pages/send/index',
+  feedbackMine: '/subpackages/feedback/pages/mine/index',
+  feedbackDetail: '/subpackages/feedback/pages/detail/index',
+  staffComplaints: '/subpackages/staff/pages/complaints/index',
+  staffComplaint: '/subpackages/staff/pages/complaint/index',
 } as const;
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 

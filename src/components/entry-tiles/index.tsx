@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import StatusBadge, { type StatusText } from '@/components/status-badge';
 import './index.scss';
 
 export interface EntryTile {
@@ -8,6 +9,8 @@ export interface EntryTile {
   onClick: () => void;
   /** Draws the tile in the accent colour (e.g. the staff workbench). */
   highlight?: boolean;
+  /** A count that needs attention (意见反馈: 2 条已超时), under the title. */
+  badge?: StatusText;
 }
 
 /** Big square entries for the home page: one tap, one place. */
@@ -22,6 +25,11 @@ export default function EntryTiles({ items }: { items: readonly EntryTile[] }) {
           onClick={item.onClick}
         >
           <Text className="ll-entry-tiles__title">{item.title}</Text>
+          {item.badge && (
+            <View className="ll-entry-tiles__badge">
+              <StatusBadge {...item.badge} />
+            </View>
+          )}
           <Text className="ll-entry-tiles__text">{item.description}</Text>
         </View>
       ))}

@@ -52,6 +52,12 @@ export default function MinePage() {
         description: volunteer ? '报名服务岗位、服务时长、服务记录证明' : '注册成为志愿者，或查看申请进度',
         onClick: () => openPage(ROUTES.volunteerHome),
       },
+      {
+        key: 'feedback',
+        title: '意见反馈',
+        description: '提意见、建议或投诉，查看答复',
+        onClick: () => openPage(ROUTES.feedbackMine),
+      },
     );
   }
   for (const grant of helping.data?.items ?? []) {

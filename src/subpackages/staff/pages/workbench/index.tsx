@@ -2,7 +2,11 @@ import EntryTiles, { type EntryTile } from '@/components/entry-tiles';
 import PageHeader from '@/components/page-header';
 import PageShell from '@/components/page-shell';
 import StaffGate from '@/components/staff-gate';
+import { useAsync } from '@/hooks/use-async';
+import { usePageRefresh } from '@/hooks/use-page-refresh';
 import { useSession } from '@/hooks/use-session';
+import { call } from '@/services/api';
+import { complaintsBadge } from '@/services/complaints';
 import { ROUTES, openPage } from '@/services/routes';
 
 /** 工作台: the staff home. Each staff feature adds its tile here. */
@@ -16,6 +20,9 @@ export default function WorkbenchPage() {
 
 function Workbench() {
   const session = useSession();
+  // Due and overdue complaints, read again whenever the workbench is shown (a reply elsewhere clears them).
+  const complaints = useAsync(() => call('feedback', 'summary', {}), []);
+  usePageRefresh(complaints.reload);
   const tiles: EntryTile[] = [
     {
       key: 'activities',
@@ -55,6 +62,13 @@ function Workbench() {
       onClick: () => openPage(ROUTES.hoursAdd),
     },
   ];
+  tiles.push({
+    key: 'complaints',
+    title: '意见反馈',
+    description: '居民的意见、建议和投诉，2天内答复',
+    badge: complaintsBadge(complaints.data),
+    onClick: () => openPage(ROUTES.staffComplaints),
+  });
   if (session.isAdmin) {
     tiles.push(
       {
