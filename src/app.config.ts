@@ -17,6 +17,7 @@ const pages = [
   'pages/checkin/index',
   'pages/my-activities/index',
   'pages/my-code/index',
+  'pages/survey/index',
   ...(isH5 ? ['pages/login/index'] : []),
 ];
 
@@ -45,6 +46,11 @@ export default defineAppConfig({
         'pages/shift-roster/index',
         'pages/hours-inbox/index',
         'pages/hours-add/index',
+        'pages/surveys/index',
+        'pages/survey-form/index',
+        'pages/activity-survey/index',
+        'pages/survey-results/index',
+        'pages/survey-paper/index',
         'pages/complaints/index',
         'pages/complaint/index',
       ],

@@ -1,5 +1,8 @@
 import type { Role } from '@linli/types/entities/common';
 import type { LocalDatabase } from '../db';
+import type { SurveyAnswer, SurveyTemplate } from '@linli/types/entities/survey';
+import { derivedFields } from '../../cloudfunctions/_shared/domain/survey-answers';
+import { SURVEY_TEMPLATES } from '../../cloudfunctions/_shared/domain/survey-templates';
 
 /**
  * Demo data for the local runtime: two stations (the second exists so cross-station rules can be
@@ -623,6 +626,102 @@ function demoComplaints(now: Date) {
   ];
 }
 
+/**
+ * Satisfaction forms (docs/surveys.md): 李社工 made two forms from the templates. The 防诈骗宣讲
+ * (DemoAct006) and the 长者生日会 (DemoAct007) ask the activity form, and the 小组 (DemoAct008)
+ * the group form. 张阿姨 and 刘先生 answered at the 宣讲; at the 生日会 刘先生 answered and 张阿姨
+ * has not yet — log in as her to try it (活动 → 长者生日会 → 填写意见表).
+ */
+function demoSurveys(now: Date, activities: ReturnType<typeof demoActivities>) {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const form = (id: string, template: SurveyTemplate) => ({
+    _id: id,
+    stationId: DEMO_STATION_ID,
+    ...template.draft,
+    version: 1,
+    status: 'active',
+    templateId: template.id,
+    createdBy: 'oDemoSocial0001',
+    createdAt: ago(10 * DAY),
+    updatedBy: 'oDemoSocial0001',
+    updatedAt: ago(10 * DAY),
+    demo: true,
+  });
+  const [activityTemplate, groupTemplate] = SURVEY_TEMPLATES as [SurveyTemplate, SurveyTemplate];
+  const forms = [form('sfDemoForm01', activityTemplate), form('sfDemoForm02', groupTemplate)];
+  const answers = (overall: number, comment?: string): SurveyAnswer[] => [
+    { questionId: 'q1', rating: 5 },
+    { questionId: 'q2', rating: 4 },
+    { questionId: 'q3', rating: overall },
+    { questionId: 'q4', rating: 5 },
+    { questionId: 'q5', rating: overall },
+    { questionId: 'q6', choices: ['o1'] },
+    { questionId: 'q7', choices: [overall >= 4 ? 'o1' : 'o2'] },
+    ...(comment ? [{ questionId: 'q9', text: comment }] : []),
+  ];
+  const given: Record<string, { personId: string; personName: string; answers: SurveyAnswer[] }[]> = {
+    DemoAct006: [
+      {
+        personId: 'oDemoResident01',
+        personName: '张阿姨',
+        answers: answers(5, '讲得很清楚，以后接到陌生电话会多个心眼。'),
+      },
+      { personId: 'oDemoResident02', personName: '刘先生', answers: answers(3) },
+    ],
+    DemoAct007: [
+      { personId: 'oDemoResident02', personName: '刘先生', answers: answers(4, '希望下次多准备一些长寿面。') },
+    ],
+    DemoAct008: [],
+  };
+  const attachments = Object.entries(given).map(([activityId, responses]) => {
+    const source = activityId === 'DemoAct008' ? forms[1]! : forms[0]!;
+    return {
+      _id: activityId,
+      activityId,
+      stationId: DEMO_STATION_ID,
+      formId: source._id,
+      formVersion: 1,
+      title: source.title,
+      intro: source.intro,
+      questions: source.questions,
+      overallQuestionId: source.overallQuestionId,
+      status: 'open',
+      rev: 1,
+      responses: responses.length,
+      attachedBy: 'oDemoSocial0001',
+      attachedAt: ago(9 * DAY),
+      updatedAt: ago(9 * DAY),
+      history: [{ action: 'attach', by: 'oDemoSocial0001', at: ago(9 * DAY) }],
+      demo: true,
+    };
+  });
+  const responses = Object.entries(given).flatMap(([activityId, list]) => {
+    const activity = activities.find((a) => a._id === activityId);
+    if (!activity) return [];
+    return list.map((r) => ({
+      _id: `${activityId}.${r.personId}`,
+      activityId,
+      stationId: DEMO_STATION_ID,
+      areaId: activity.areaId,
+      kind: activity.kind,
+      activityEndAt: activity.endAt,
+      formId: forms[0]!._id,
+      formVersion: 1,
+      personId: r.personId,
+      personName: r.personName,
+      answers: r.answers,
+      ...derivedFields(forms[0]!, r.answers),
+      isPaper: 0,
+      channel: 'self',
+      submittedAt: new Date(activity.endAt.getTime() + HOUR),
+      status: 'submitted',
+      history: [],
+      demo: true,
+    }));
+  });
+  return { forms, attachments, responses };
+}
+
 /** Seeds an empty database; a database that already has stations is left alone. */
 export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seeded: boolean }> {
   if ((await db.dump('stations')).length > 0) return { seeded: false };
@@ -653,6 +752,10 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
   await db.insertMany('activities', [group.activity]);
   await db.insertMany('bookings', group.bookings);
   await db.insertMany('attendance', group.attendance);
+  const surveys = demoSurveys(now, activities);
+  await db.insertMany('survey_forms', surveys.forms);
+  await db.insertMany('survey_attachments', surveys.attachments);
+  await db.insertMany('survey_responses', surveys.responses);
   const volunteering = demoVolunteering(now);
   await db.insertMany('volunteers', volunteering.volunteers);
   await db.insertMany('teams', volunteering.teams);

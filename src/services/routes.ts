@@ -13,6 +13,8 @@ export const ROUTES = {
   checkin: '/pages/checkin/index',
   myActivities: '/pages/my-activities/index',
   myCode: '/pages/my-code/index',
+  /** 活动意见表: a participant fills in an activity's satisfaction form (docs/surveys.md). */
+  survey: '/pages/survey/index',
   workbench: '/subpackages/staff/pages/workbench/index',
   station: '/subpackages/staff/pages/station/index',
   invitations: '/subpackages/staff/pages/invitations/index',
@@ -23,6 +25,12 @@ export const ROUTES = {
   roster: '/subpackages/staff/pages/roster/index',
   codeCard: '/subpackages/staff/pages/code-card/index',
   paperEntry: '/subpackages/staff/pages/paper-entry/index',
+  /** Satisfaction forms, the staff's side: forms and roll-up, builder, an activity's form, results, paper. */
+  staffSurveys: '/subpackages/staff/pages/surveys/index',
+  surveyForm: '/subpackages/staff/pages/survey-form/index',
+  activitySurvey: '/subpackages/staff/pages/activity-survey/index',
+  surveyResults: '/subpackages/staff/pages/survey-results/index',
+  surveyPaper: '/subpackages/staff/pages/survey-paper/index',
   /** 协助扫码 for door-helper volunteers: in the staff package, but not behind the staff gate. */
   door: '/subpackages/staff/pages/door/index',
   /** Volunteers and hours, the social workers' side (docs/volunteers.md, "For social workers"). */

@@ -68,6 +68,11 @@ function ManageActivities() {
               <Button type="primary" fill="outline" onClick={() => openPage(ROUTES.roster, { id: activity.id })}>
                 名单
               </Button>
+              {live && (
+                <Button fill="outline" onClick={() => openPage(ROUTES.activitySurvey, { id: activity.id })}>
+                  意见表
+                </Button>
+              )}
               {activity.volunteerRoles.length > 0 && (
                 <Button fill="outline" onClick={() => openPage(ROUTES.shiftRoster, { id: activity.id })}>
                   志愿者

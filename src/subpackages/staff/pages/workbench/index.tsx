@@ -38,6 +38,12 @@ function Workbench() {
       onClick: () => openPage(ROUTES.codeCard),
     },
     {
+      key: 'surveys',
+      title: '意见表',
+      description: '参加者意见表、满意率（须达80%）',
+      onClick: () => openPage(ROUTES.staffSurveys),
+    },
+    {
       key: 'hours-inbox',
       title: '时长审核',
       description: '审核志愿时长、处理更正、导出',
