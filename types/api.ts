@@ -4,6 +4,7 @@ import { activityActions } from './actions/activity';
 import { checkinActions } from './actions/checkin';
 import { feedbackActions } from './actions/feedback';
 import { hoursActions } from './actions/hours';
+import { indicatorsActions } from './actions/indicators';
 import { ledgerActions } from './actions/ledger';
 import { stationActions } from './actions/station';
 import { surveysActions } from './actions/surveys';
@@ -22,6 +23,7 @@ export const API = {
   checkin: checkinActions,
   feedback: feedbackActions,
   hours: hoursActions,
+  indicators: indicatorsActions,
   ledger: ledgerActions,
   station: stationActions,
   surveys: surveysActions,

@@ -80,6 +80,8 @@ export const ERROR_CODES = [
   'TRANSITION_NOT_ALLOWED',
   /** A complaint may be reopened within 7 days of its latest reply, not later. */
   'REOPEN_WINDOW_PASSED',
+  /** A contract that was archived: kept as it was, no more edits or manual counts. */
+  'CONTRACT_ARCHIVED',
   /** A rule of the cloud platform was hit (e.g. query limit); a bug on our side if seen. */
   'PLATFORM_LIMIT',
   /** Anything unexpected. The message is generic; details stay in the server log. */
@@ -147,6 +149,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   PUBLIC_TEXT_PERSONAL: '公开内容不能包含受助人的姓名、电话、住址或困难类别',
   TRANSITION_NOT_ALLOWED: '这条反馈当前的状态不能进行此操作，请刷新后查看',
   REOPEN_WINDOW_PASSED: '答复已超过7天，不能再重新打开，请提交一条新的反馈',
+  CONTRACT_ARCHIVED: '该合同已归档，不能再修改或填报',
   PLATFORM_LIMIT: '请求超出平台限制',
   INTERNAL: '系统繁忙，请稍后再试',
 };

@@ -24,6 +24,8 @@ const loaders: Record<FunctionName, () => CloudFunctionMain> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   hours: () => require('../../cloudfunctions/hours/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  indicators: () => require('../../cloudfunctions/indicators/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   feedback: () => require('../../cloudfunctions/feedback/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   wishes: () => require('../../cloudfunctions/wishes/src/index').main,

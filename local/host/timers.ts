@@ -14,6 +14,8 @@ const loaders: Record<string, () => TimerFunctionMain> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   shifts: () => require('../../cloudfunctions/shifts/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  rollups: () => require('../../cloudfunctions/rollups/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   escalations: () => require('../../cloudfunctions/escalations/src/index').main,
 };
 

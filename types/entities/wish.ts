@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uploadedFileIdSchema } from '../files';
 import { isoDateTimeSchema } from './common';
 
 /**
@@ -133,8 +134,8 @@ export const WISH_MAX_VALUE = 2000;
 /** Photos per wish and per delivery. */
 export const WISH_MAX_PHOTOS = 3;
 
-/** A cloud file id from the photo upload (`cloud://…`); checked on the server to be the caller's own. */
-export const photoFileIdSchema = z.string().trim().min(1).max(300);
+/** A file id from the photo upload (types/files.ts); the function checks it is the caller's own. */
+export const photoFileIdSchema = uploadedFileIdSchema;
 
 /** What a resident (or a social worker for them) writes. */
 export const wishDraftSchema = z

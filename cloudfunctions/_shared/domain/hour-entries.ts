@@ -319,8 +319,15 @@ export function participationsInPeriod(entries: readonly HourEntry[], from: Date
  * contract that asks for more (a number of services, a team activity) changes this one function.
  */
 export function isActiveTeam(team: Pick<Team, 'members'>, entries: readonly HourEntry[], period: Period): boolean {
-  const members = new Set(team.members.map((m) => m.volunteerId));
-  return countingEntries(entries, period).some((e) => members.has(e.volunteerId));
+  return teamHasServed(team, new Set(countingEntries(entries, period).map((e) => e.volunteerId)));
+}
+
+/**
+ * isActiveTeam's rule given who served (volunteers with a counting entry in the period): the
+ * indicator roll-ups keep that set per day instead of the entries, and ask this.
+ */
+export function teamHasServed(team: Pick<Team, 'members'>, served: ReadonlySet<string>): boolean {
+  return team.members.some((m) => served.has(m.volunteerId));
 }
 
 /** 骨干: volunteers staff marked as core, among those registered (approved). */
@@ -328,8 +335,11 @@ export function coreVolunteers<V extends VolunteerRecord>(volunteers: readonly V
   return volunteers.filter((v) => v.isCore && v.registrationStatus === 'approved');
 }
 
-/** Approved latest versions served in the period that count at least a minute. */
-function countingEntries(entries: readonly HourEntry[], period: Period): HourEntry[] {
+/**
+ * Approved latest versions served in the period that count at least a minute: the entries behind
+ * participationsInPeriod and isActiveTeam (the indicator roll-ups group them by day).
+ */
+export function countingEntries(entries: readonly HourEntry[], period: Period): HourEntry[] {
   const counted = countedEntryMinutes(entries);
   return latestVersions(entries).filter((e) => (counted.get(e.id) ?? 0) > 0 && within(e.servedAt, period));
 }

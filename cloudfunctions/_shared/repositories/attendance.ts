@@ -40,6 +40,11 @@ export const attendanceDocSchema = z.object({
   /** The session of a 小组 series (from 1); absent on a single activity's record. */
   session: z.number().int().min(1).optional(),
   history: z.array(z.record(z.string(), z.unknown())).default([]),
+  /**
+   * The last write (sign-in, sign-out, annulment, revival). The indicator roll-ups find the
+   * months to recompute by it: a paper list entered today is timed at last month's start.
+   */
+  updatedAt: storedDate.optional(),
 });
 export type AttendanceDoc = z.output<typeof attendanceDocSchema>;
 
@@ -128,7 +133,7 @@ export const attendanceRepository = {
     const { stats } = await db
       .collection(COLLECTION)
       .where({ _id: id, signedOutAt: _.exists(false), annulled: _.exists(false) })
-      .update({ data: { signedOutAt: at, signedOutBy: by } });
+      .update({ data: { signedOutAt: at, signedOutBy: by, updatedAt: at } });
     return stats.updated === 1;
   },
 
@@ -136,7 +141,7 @@ export const attendanceRepository = {
     const { stats } = await db
       .collection(COLLECTION)
       .where({ _id: id, annulled: _.exists(false) })
-      .update({ data: { annulled: _.set(annulment) } });
+      .update({ data: { annulled: _.set(annulment), updatedAt: annulment.at } });
     return stats.updated === 1;
   },
 

@@ -38,6 +38,11 @@ export const volunteerDocSchema = z.object({
   approvedAt: storedDate.optional(),
   /** 骨干, marked by staff. */
   core: z.boolean(),
+  /**
+   * When staff last marked them 骨干: 新增志愿者骨干 counts by it (among those still 骨干). Marking
+   * again sets it anew.
+   */
+  coreAt: storedDate.optional(),
   /** Earlier reviews of this person's applications, oldest first: a re-application keeps them. */
   pastReviews: z
     .array(
@@ -174,7 +179,7 @@ export const volunteersRepository = {
     await db
       .collection(COLLECTION)
       .where({ _id: id })
-      .update({ data: { core, updatedAt: now } });
+      .update({ data: { core, ...(core ? { coreAt: now } : {}), updatedAt: now } });
   },
 
   /** A station's registrations, newest application first, optionally of one status; bounded. */

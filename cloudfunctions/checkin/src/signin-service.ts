@@ -100,6 +100,7 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
     recordedBy: request.recordedBy,
     ...(request.note ? { note: request.note } : {}),
     history: [],
+    updatedAt: now,
   };
   const written = attendance
     ? await attendanceRepository.revive(attendance, doc)

@@ -1,21 +1,26 @@
 import { platform } from '../../_shared/platform';
-import { AppError } from '../../_shared/runtime/app-error';
+import { assertOwnUpload } from '../../_shared/runtime/uploads';
 
 /**
  * Photos of a wish and of its delivery are private files: stored by their cloud file id, shown
  * through links that work for a few minutes (platform tempFileUrl), and only in the views of
- * those who may see them (detail-view.ts, public-view.ts decide who).
+ * those who may see them — the wish's photos to its beneficiary and staff (detail-view.ts), the
+ * delivery's also to the claimer who took them (public-view.ts); never on the wall.
  *
- * A file id sent by a client must be a file that client uploaded: otherwise anyone could attach
- * someone else's private photo to a wish and read it back through the link. That ownership check
- * belongs to the private photo service (assertOwnUpload), which is not in the code base yet; until
- * it is, photos are refused here with a clear message rather than taken unchecked. The contract,
- * storage and views already carry them, so wiring the check in is the only change needed.
+ * A file id sent by a client must be a file that caller uploaded (assertOwnUpload): otherwise
+ * anyone could attach someone else's private photo to a wish and read it back through the link.
+ * Checked before anything is written; `field` names the input, and each photo its index. Photos
+ * the wish already has (a social worker's, kept when the resident revises it) stay allowed.
  */
-export function assertOwnPhotos(fileIds: readonly string[], field: string): void {
-  if (fileIds.length === 0) return;
-  const message = '暂时还不能附照片，请先用文字说明';
-  throw new AppError('INVALID_INPUT', message, [{ path: field, message }]);
+export function assertOwnPhotos(
+  fileIds: readonly string[],
+  callerOpenid: string,
+  field: string,
+  alreadyAttached: readonly string[] = [],
+): void {
+  fileIds.forEach((fileId, index) => {
+    if (!alreadyAttached.includes(fileId)) assertOwnUpload(fileId, callerOpenid, `${field}.${index}`);
+  });
 }
 
 /** Links to the photos; a file storage no longer knows is left out, and a storage hiccup hides only the photos. */

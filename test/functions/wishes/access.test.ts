@@ -9,6 +9,7 @@ import {
   OTHER_SOCIAL,
   publishedWish,
   SOCIAL,
+  SOCIAL2,
   storedWish,
   VOLUNTEER,
   ZHANG,
@@ -95,6 +96,55 @@ describe('who sees which wish', () => {
     expect((await h.ok(ADMIN, 'wishes', 'get', { wishId: wish.id })).why).toContain('电风扇');
     expect((await h.ok(ZHANG, 'wishes', 'get', { wishId: wish.id })).claimerName).toBe('赵志愿');
     expect(await h.errorCode(VOLUNTEER, 'wishes', 'get', { wishId: wish.id })).toBe('NOT_FOUND');
+  });
+});
+
+describe('photos', () => {
+  it('the wish’s photos: beneficiary and staff only; the delivery’s: also the claimer; none on the wall', async () => {
+    const wishPhoto = await h.upload(SOCIAL);
+    const wish = await publishedWish(h, { photoFileIds: [wishPhoto] });
+    const link = (fileId: string) => `http://linli.test/__files/${encodeURIComponent(fileId)}?expires=`;
+    expect(wish.photoUrls).toHaveLength(1);
+    expect(wish.photoUrls[0]!.startsWith(link(wishPhoto))).toBe(true);
+    expect((await h.ok(ZHANG, 'wishes', 'get', { wishId: wish.id })).photoUrls).toHaveLength(1);
+
+    await h.ok(VOLUNTEER, 'wishes', 'claim', { wishId: wish.id });
+    const deliveryPhoto = await h.upload(VOLUNTEER);
+    const delivered = await h.ok(VOLUNTEER, 'wishes', 'fulfil', {
+      wishId: wish.id,
+      note: '已送到社工站',
+      photoFileIds: [deliveryPhoto],
+    });
+    expect(delivered.delivery!.photoUrls[0]!.startsWith(link(deliveryPhoto))).toBe(true);
+    const staffView = await h.ok(SOCIAL, 'wishes', 'get', { wishId: wish.id });
+    expect(staffView.delivery!.photoUrls[0]!.startsWith(link(deliveryPhoto))).toBe(true);
+
+    // Nobody else sees either photo, nor the claimer the wish's own.
+    const [neighbour] = await addResidents(h, 1, 'oPhotoNb');
+    const publicAnswers = [
+      delivered,
+      await h.ok(VOLUNTEER, 'wishes', 'wall', { view: 'mine' }),
+      await h.ok(neighbour!, 'wishes', 'publicView', { wishId: wish.id }),
+      await h.ok(neighbour!, 'wishes', 'wall', { view: 'open' }),
+    ];
+    for (const answer of publicAnswers) expect(JSON.stringify(answer)).not.toContain(encodeURIComponent(wishPhoto));
+    expect(JSON.stringify(publicAnswers.slice(2))).not.toContain(encodeURIComponent(deliveryPhoto));
+  });
+
+  it('a resident revising keeps the photos the social worker attached, and may add their own', async () => {
+    const staffPhoto = await h.upload(SOCIAL);
+    const wish = await h.ok(SOCIAL, 'wishes', 'submit', draftFor(ZHANG, { photoFileIds: [staffPhoto] }));
+    await h.ok(SOCIAL2, 'wishes', 'requestChanges', { wishId: wish.id, reason: '请写清楚尺寸' });
+    const own = await h.upload(ZHANG);
+    const revised = await h.ok(ZHANG, 'wishes', 'revise', {
+      wishId: wish.id,
+      what: '一台落地电风扇',
+      why: '家里的电风扇坏了，想要落地式的。',
+      estimatedValue: 180,
+      category: 'daily_goods',
+      photoFileIds: [staffPhoto, own],
+    });
+    expect(revised.photoUrls).toHaveLength(2);
   });
 });
 

@@ -115,17 +115,39 @@ describe('every change is an allowed transition; anything else is refused clearl
     expect((await storedWish(h, 'DemoWish02')).status).toBe('submitted');
   });
 
-  it('photos wait for the photo service: refused with a message, not taken unchecked', async () => {
+  it('photos must be the caller’s own uploads: anything else is refused by index, and nothing is stored', async () => {
+    const before = (await h.db.dump('wishes')).length;
+    const own = await h.upload(ZHANG);
+    const someoneElses = await h.upload(VOLUNTEER);
     const result = await h.call(ZHANG, 'wishes', 'submit', {
       what: '一台电饭煲',
       why: '家里的电饭煲坏了很久了',
       estimatedValue: 200,
       category: 'daily_goods',
-      photoFileIds: ['cloud://someone-else/private.jpg'],
+      photoFileIds: [own, someoneElses],
     });
-    expect(!result.ok && result.error.fields).toEqual([
-      { path: 'photoFileIds', message: '暂时还不能附照片，请先用文字说明' },
+    expect(!result.ok && result.error.fields).toEqual([{ path: 'photoFileIds.1', message: '只能附上自己上传的照片' }]);
+    const notAnUpload = await h.call(ZHANG, 'wishes', 'submit', {
+      what: '一台电饭煲',
+      why: '家里的电饭煲坏了很久了',
+      estimatedValue: 200,
+      category: 'daily_goods',
+      photoFileIds: ['cloud://linli-local.6c69/wishes/photo.jpg'],
+    });
+    expect(!notAnUpload.ok && notAnUpload.error.code).toBe('INVALID_INPUT');
+    expect((await h.db.dump('wishes')).length).toBe(before);
+
+    const wish = await publishedWish(h);
+    await h.ok(VOLUNTEER, 'wishes', 'claim', { wishId: wish.id });
+    const delivery = await h.call(VOLUNTEER, 'wishes', 'fulfil', {
+      wishId: wish.id,
+      note: '已送到',
+      photoFileIds: [await h.upload(ZHANG)],
+    });
+    expect(!delivery.ok && delivery.error.fields).toEqual([
+      { path: 'photoFileIds.0', message: '只能附上自己上传的照片' },
     ]);
+    expect((await storedWish(h, wish.id)).status).toBe('claimed');
   });
 });
 

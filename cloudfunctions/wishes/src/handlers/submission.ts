@@ -44,7 +44,7 @@ export const submit = defineAction('wishes', 'submit', {
   async handle({ beneficiaryId, hardship, photoFileIds, ...draft }, { caller, now }) {
     if (hardship !== undefined && !isStaff(caller.roles)) throw onlyStaff('hardship', '困难类别由社工填写');
     const beneficiary = await beneficiaryFor(caller, beneficiaryId);
-    assertOwnPhotos(photoFileIds, 'photoFileIds');
+    assertOwnPhotos(photoFileIds, caller._id, 'photoFileIds');
     const station = await stationsRepository.findById(caller.stationId);
     const areaId = station?.communities.find((c) => c.id === beneficiary.communityId)?.areaId ?? null;
 
@@ -80,19 +80,22 @@ export const submit = defineAction('wishes', 'submit', {
 
 /**
  * A wish sent back for changes, revised and submitted again. The review note is cleared: the
- * reviewer reads the history for what they asked. Only staff may set or change the hardship.
+ * reviewer reads the history for what they asked. Only staff may set or change the hardship;
+ * new photos must be the reviser's own uploads (those the wish had may stay).
  */
 export const revise = defineAction('wishes', 'revise', {
   access: 'registered',
   idempotent: true,
   async handle({ wishId, hardship, photoFileIds, ...draft }, { caller, now }) {
     if (hardship !== undefined && !isStaff(caller.roles)) throw onlyStaff('hardship', '困难类别由社工填写');
-    assertOwnPhotos(photoFileIds, 'photoFileIds');
     const step = { wishId, action: 'revise', caller, now, load: loadWishDetail } as const;
-    const { doc } = await runStep(step, (current) => ({
-      decision: decideTransition(toWishState(current), 'revise', actorOf(caller), now),
-      fields: { ...draft, photoFileIds, ...(hardship ? { hardship } : {}), reviewNote: null },
-    }));
+    const { doc } = await runStep(step, (current) => {
+      assertOwnPhotos(photoFileIds, caller._id, 'photoFileIds', current.photoFileIds);
+      return {
+        decision: decideTransition(toWishState(current), 'revise', actorOf(caller), now),
+        fields: { ...draft, photoFileIds, ...(hardship ? { hardship } : {}), reviewNote: null },
+      };
+    });
     return wishDetail(doc, caller);
   },
 });

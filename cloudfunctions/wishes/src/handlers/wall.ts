@@ -67,7 +67,7 @@ export const fulfil = defineAction('wishes', 'fulfil', {
   access: 'registered',
   idempotent: true,
   async handle({ wishId, note, photoFileIds }, { caller, now }) {
-    assertOwnPhotos(photoFileIds, 'photoFileIds');
+    assertOwnPhotos(photoFileIds, caller._id, 'photoFileIds');
     const step = { wishId, action: 'fulfil', caller, now, notePath: 'note' } as const;
     const { doc, events } = await runStep(step, (current) => ({
       decision: decideTransition(toWishState(current), 'fulfil', actorOf(caller), now, note),
