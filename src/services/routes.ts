@@ -41,6 +41,8 @@ export const ROUTES = {
   shiftRoster: '/subpackages/staff/pages/shift-roster/index',
   hoursInbox: '/subpackages/staff/pages/hours-inbox/index',
   hoursAdd: '/subpackages/staff/pages/hours-add/index',
+  /** A contract's completion table and 台账 as xlsx (docs/indicators.md, "Exports"). */
+  ledgerExports: '/subpackages/staff/pages/ledger-exports/index',
   /** The volunteer's pages (subpackages/volunteer): registration, shifts, hours, certificates. */
   volunteerHome: '/subpackages/volunteer/pages/home/index',
   volunteerRegister: '/subpackages/volunteer/pages/register/index',
@@ -57,6 +59,15 @@ export const ROUTES = {
   feedbackDetail: '/subpackages/feedback/pages/detail/index',
   staffComplaints: '/subpackages/staff/pages/complaints/index',
   staffComplaint: '/subpackages/staff/pages/complaint/index',
+  /** 微心愿 (docs/wishes.md): the resident's and everyone's pages (subpackages/wishes), staff review. */
+  myWishes: '/subpackages/wishes/pages/mine/index',
+  wishDetail: '/subpackages/wishes/pages/detail/index',
+  wishSubmit: '/subpackages/wishes/pages/submit/index',
+  wishWall: '/subpackages/wishes/pages/wall/index',
+  wishItem: '/subpackages/wishes/pages/item/index',
+  staffWishes: '/subpackages/staff/pages/wishes/index',
+  staffWish: '/subpackages/staff/pages/wish/index',
+  staffWishSubmit: '/subpackages/staff/pages/wish-submit/index',
 } as const;
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 

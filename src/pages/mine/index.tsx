@@ -60,6 +60,22 @@ export default function MinePage() {
       },
     );
   }
+  if (profile) {
+    entries.push(
+      {
+        key: 'my-wishes',
+        title: '我的心愿',
+        description: '说出一个小心愿，查看进度、确认收到',
+        onClick: () => openPage(ROUTES.myWishes),
+      },
+      {
+        key: 'wish-wall',
+        title: '心愿墙',
+        description: '认领邻居的微心愿',
+        onClick: () => openPage(ROUTES.wishWall),
+      },
+    );
+  }
   for (const grant of helping.data?.items ?? []) {
     entries.push({
       key: `door-${grant.activityId}`,

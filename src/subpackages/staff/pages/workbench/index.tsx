@@ -67,6 +67,12 @@ function Workbench() {
       description: '为入户探访等服务录入志愿时长',
       onClick: () => openPage(ROUTES.hoursAdd),
     },
+    {
+      key: 'ledger-exports',
+      title: '导出台账',
+      description: '指标完成情况表、活动与签到台账',
+      onClick: () => openPage(ROUTES.ledgerExports),
+    },
   ];
   tiles.push({
     key: 'complaints',
@@ -74,6 +80,12 @@ function Workbench() {
     description: '居民的意见、建议和投诉，2天内答复',
     badge: complaintsBadge(complaints.data),
     onClick: () => openPage(ROUTES.staffComplaints),
+  });
+  tiles.push({
+    key: 'wishes',
+    title: '微心愿',
+    description: '审核发布心愿、代居民提交、确认点亮',
+    onClick: () => openPage(ROUTES.staffWishes),
   });
   if (session.isAdmin) {
     tiles.push(
