@@ -46,7 +46,7 @@ const ACTIVITY: SurveyTemplate = {
       {
         id: 'q8',
         type: 'multiple',
-        title: '您是从哪里知道本次活动的？（可多选）',
+        title: '您是从哪里知道本次活动的？',
         required: false,
         options: [
           { id: 'o1', label: '社区通知、公告栏' },

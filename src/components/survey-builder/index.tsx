@@ -64,6 +64,7 @@ export default function SurveyBuilder({ state, onChange, problems }: SurveyBuild
       </Field>
       <Field label="开头的说明" optional error={problemAt('intro')}>
         <TextArea
+          className="ll-survey-builder__textarea"
           placeholder="例如：感谢您参加本次活动！请按您的真实感受填写。"
           value={state.intro}
           maxLength={200}

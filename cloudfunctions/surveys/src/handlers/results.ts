@@ -1,4 +1,4 @@
-import { ACTIVITY_KIND_LABELS } from '@linli/types/entities/activity-kinds';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '@linli/types/entities/activity-kinds';
 import { rollUpSatisfaction, satisfaction } from '../../../_shared/domain/satisfaction';
 import { questionResults } from '../../../_shared/domain/survey-results';
 import { formSession } from '../../../_shared/domain/survey-window';
@@ -91,12 +91,18 @@ export const rollUp = defineAction('surveys', 'rollUp', {
     const listed = rows.slice(0, LISTED_ACTIVITIES);
     const activities = await activitiesRepository.findMany(listed.map((r) => r.activityId));
     const areaName = (areaId: string) => station?.areas.find((a) => a.id === areaId)?.name ?? '（已删除的片区）';
+    // In the order the evaluators' tables use: kinds as listed, 片区 as the station lists them.
+    const areaOrder = (areaId: string) => station?.areas.findIndex((a) => a.id === areaId) ?? -1;
     return {
       fromDate,
       toDate,
       station: rolled.station,
-      byKind: rolled.byKind.map((row) => ({ ...row, label: ACTIVITY_KIND_LABELS[row.kind] })),
-      byArea: rolled.byArea.map((row) => ({ ...row, label: areaName(row.areaId) })),
+      byKind: rolled.byKind
+        .map((row) => ({ ...row, label: ACTIVITY_KIND_LABELS[row.kind] }))
+        .sort((a, b) => ACTIVITY_KINDS.indexOf(a.kind) - ACTIVITY_KINDS.indexOf(b.kind)),
+      byArea: rolled.byArea
+        .map((row) => ({ ...row, label: areaName(row.areaId) }))
+        .sort((a, b) => areaOrder(a.areaId) - areaOrder(b.areaId)),
       activities: listed.map((row) => ({
         activityId: row.activityId,
         title: activities.find((a) => a._id === row.activityId)?.title ?? '（已删除的活动）',
