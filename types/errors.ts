@@ -84,6 +84,8 @@ export const ERROR_CODES = [
   'CONTRACT_ARCHIVED',
   /** A rule of the cloud platform was hit (e.g. query limit); a bug on our side if seen. */
   'PLATFORM_LIMIT',
+  /** An export whose period holds more records than one file may carry: choose a shorter period. */
+  'EXPORT_TOO_LARGE',
   /** Anything unexpected. The message is generic; details stay in the server log. */
   'INTERNAL',
 ] as const;
@@ -151,5 +153,6 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   REOPEN_WINDOW_PASSED: '答复已超过7天，不能再重新打开，请提交一条新的反馈',
   CONTRACT_ARCHIVED: '该合同已归档，不能再修改或填报',
   PLATFORM_LIMIT: '请求超出平台限制',
+  EXPORT_TOO_LARGE: '这段时间的记录太多，一个文件放不下，请缩短导出的期间',
   INTERNAL: '系统繁忙，请稍后再试',
 };

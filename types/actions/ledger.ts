@@ -9,6 +9,14 @@ export const generatedFileSchema = z.object({
 });
 export type GeneratedFile = z.infer<typeof generatedFileSchema>;
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
+
+/** A contract and the days of a report (inside the contract's period, e.g. a mid-term). */
+const contractPeriodSchema = z
+  .object({ contractId: z.string().min(1).max(64), fromDate: day, toDate: day })
+  .strict()
+  .refine((p) => p.fromDate <= p.toDate, { message: '结束日期不能早于开始日期', path: ['toDate'] });
+
 /** ledger (台账): the evidence evaluators ask for, as files. */
 export const ledgerActions = {
   signInSheet: {
@@ -29,6 +37,17 @@ export const ledgerActions = {
       })
       .strict()
       .refine((p) => p.fromDate <= p.toDate, { message: '结束日期不能早于开始日期', path: ['toDate'] }),
+    output: generatedFileSchema,
+  },
+  completionTable: {
+    summary:
+      '导出合同指标完成情况统计表（xlsx，评估方格式）：每个指标按片区与合计的协议量、完成量、百分比（两位小数）。',
+    input: contractPeriodSchema,
+    output: generatedFileSchema,
+  },
+  evidencePack: {
+    summary: '导出一段时间的台账（xlsx）：计入的活动及认定理由、每场签到表、满意度、照片清单、每位志愿者的服务时数。',
+    input: contractPeriodSchema,
     output: generatedFileSchema,
   },
 } as const;

@@ -180,4 +180,31 @@ export const attendanceRepository = {
     );
     return narrowAll(attendanceDocSchema, raws, 'attendance');
   },
+
+  /**
+   * A station's records of sessions that started in [from, to), in start order (the station_start
+   * index), for the 台账 export: read a thousand at a time, at most `max` + 1 — one more than `max`
+   * tells the caller the period holds more than an export may carry, so it refuses instead of
+   * handing out a sheet with records silently missing.
+   */
+  async forStationBetween(stationId: string, from: Date, to: Date, max: number): Promise<AttendanceDoc[]> {
+    const raws: unknown[] = [];
+    for (let skip = 0; skip <= max; skip += EXPORT_PAGE) {
+      const limit = Math.min(EXPORT_PAGE, max + 1 - skip);
+      const { data } = await db
+        .collection(COLLECTION)
+        .where({ stationId, activityStartAt: _.gte(from).and(_.lt(to)) })
+        .orderBy('activityStartAt', 'asc')
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(limit)
+        .get();
+      raws.push(...data);
+      if (data.length < limit) break;
+    }
+    return narrowAll(attendanceDocSchema, raws, 'attendance');
+  },
 };
+
+/** The cloud's most per query from a function: exports read in pages of this many. */
+const EXPORT_PAGE = 1000;

@@ -1,4 +1,6 @@
 import { createFunction } from '../../_shared/runtime/dispatcher';
+import { completionTableAction } from './handlers/completion-table';
+import { evidencePackAction } from './handlers/evidence-pack';
 import { signInSheetAction } from './handlers/signin-sheet';
 import { volunteerRegistryAction } from './handlers/volunteer-registry';
 
@@ -6,4 +8,6 @@ import { volunteerRegistryAction } from './handlers/volunteer-registry';
 export const main = createFunction('ledger', {
   signInSheet: signInSheetAction,
   volunteerRegistry: volunteerRegistryAction,
+  completionTable: completionTableAction,
+  evidencePack: evidencePackAction,
 });

@@ -1,0 +1,21 @@
+import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { loadCompletionTable } from '../completion';
+import { completionFileName, completionWorkbook } from '../grid-xlsx';
+import { XLSX_MIME } from './signin-sheet';
+
+/**
+ * 指标完成情况统计表 as the evaluator's table (seed 004 附件1-1): per indicator 协议量, 完成量 and
+ * 百分比, one row per 片区 and 合计, for any days inside the contract (a mid-term reads part of the
+ * year). Staff of the contract's station only.
+ */
+export const completionTableAction = defineAction('ledger', 'completionTable', {
+  access: ['social_worker', 'admin'],
+  async handle({ contractId, fromDate, toDate }, { caller, now }) {
+    const table = await loadCompletionTable(caller.stationId, contractId, { from: fromDate, to: toDate }, now);
+    return {
+      fileName: completionFileName(table),
+      mimeType: XLSX_MIME,
+      base64: Buffer.from(await completionWorkbook(table)).toString('base64'),
+    };
+  },
+});
