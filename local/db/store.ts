@@ -66,6 +66,16 @@ function withMongoLookups(pipeline: Record<string, unknown>[]): Record<string, u
   });
 }
 
+/** Stages that never write into documents they pass along (they filter, order or build new ones). */
+const NON_WRITING_STAGES = new Set(['$lookup', '$match', '$sort', '$skip', '$limit', '$count', '$project']);
+
+/** Whether every stage after the first $lookup leaves the joined documents as they are. */
+function joinedDocsStayUntouched(pipeline: Record<string, unknown>[]): boolean {
+  const first = pipeline.findIndex((stage) => '$lookup' in stage);
+  if (first < 0) return true;
+  return pipeline.slice(first).every((stage) => Object.keys(stage).every((key) => NON_WRITING_STAGES.has(key)));
+}
+
 export class Store {
   private readonly collections = new Map<string, CollectionState>();
   /** Bumped on every applied batch; transactions remember it when they start. */
@@ -170,13 +180,17 @@ export class Store {
     } else {
       input = this.list(collection);
     }
+    // Joined documents are shared with the store unless a later stage could write into them:
+    // copying a whole collection for every $lookup made each sign-in cost O(records).
+    const cloneJoined = !joinedDocsStayUntouched(rest);
+    const readOnly = rest.every((stage) => Object.keys(stage).every((key) => READ_ONLY_STAGES.has(key)));
     rest = withMongoLookups(rest);
     const aggregator = new Aggregator(rest, {
       ...MINGO_OPTIONS,
       // $lookup/$graphLookup/$unionWith: a missing collection joins nothing, as in MongoDB.
-      collectionResolver: (name: string) => (this.collections.has(name) ? this.list(name).map(deepClone) : []),
+      collectionResolver: (name: string) =>
+        this.collections.has(name) ? (cloneJoined ? this.list(name).map(deepClone) : this.list(name)) : [],
     });
-    const readOnly = rest.every((stage) => Object.keys(stage).every((key) => READ_ONLY_STAGES.has(key)));
     return aggregator.run(readOnly ? input : input.map(deepClone));
   }
 

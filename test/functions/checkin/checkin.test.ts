@@ -11,6 +11,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   clock.setOffset(0);
+  clock.pin(null);
   await h.close();
 });
 
@@ -64,11 +65,14 @@ describe('scanning the rotating code', () => {
   it('500 residents each scanning 3 times at once leave exactly 500 attendance records', async () => {
     const activity = await runningActivity({ capacity: 600 });
     const residents = await addResidents(h, 500);
+    // The code is good for 30–60 s; 1500 scans on a busy machine may take longer than that.
+    clock.pin(new Date());
     const token = await tokenFor(activity.id);
     const results = await Promise.all(
       residents.flatMap((r) => [1, 2, 3].map(() => h.call(r, 'checkin', 'scan', { token }))),
     );
-    expect(results.every((r) => r.ok)).toBe(true);
+    clock.pin(null);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
     expect(await attendanceOf(activity.id)).toHaveLength(500);
     const outcomes = results.map((r) => (r.ok ? r.data.outcome : 'error'));
     expect(outcomes.filter((o) => o === 'signed_in')).toHaveLength(500);
