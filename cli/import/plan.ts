@@ -471,7 +471,6 @@ function planActivities(
         status: 'published',
         ...(sorted.length > 1 ? { sessions: sessions.map(({ startAt, endAt }) => ({ startAt, endAt })) } : {}),
         createdBy: 'import',
-        ...(first.code !== undefined ? { code: first.code } : {}),
       },
     });
   }

@@ -124,6 +124,8 @@ export const activitySchema = z.object({
   rescheduledAt: isoDateTimeSchema.optional(),
   /** A 小组 series' sessions, numbered from 1; absent for a single activity. */
   sessions: z.array(activitySessionSchema.extend({ index: z.number().int().min(1) })).optional(),
+  /** A historic record brought in by `npx linli import`: the file's name (docs/import.md). */
+  importedFrom: z.string().optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 

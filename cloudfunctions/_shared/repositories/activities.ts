@@ -42,6 +42,8 @@ export const activityDocSchema = z.object({
   createdAt: storedDate,
   updatedAt: storedDate,
   demo: z.boolean().optional(),
+  /** Imported from a station's historic 台账 (`npx linli import`): the file's name; createdBy is 'import'. */
+  importedFrom: z.string().optional(),
 });
 export type ActivityDoc = z.output<typeof activityDocSchema>;
 

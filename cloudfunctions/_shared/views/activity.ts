@@ -30,6 +30,7 @@ export function toActivity(doc: ActivityDoc): Activity {
     status: doc.status,
     ...(doc.cancelReason ? { cancelReason: doc.cancelReason } : {}),
     ...(doc.rescheduledAt ? { rescheduledAt: doc.rescheduledAt.toISOString() } : {}),
+    ...(doc.importedFrom ? { importedFrom: doc.importedFrom } : {}),
     ...(isSeries(doc)
       ? {
           sessions: sessionsOf(doc).map((s) => ({

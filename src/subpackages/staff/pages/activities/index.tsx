@@ -55,10 +55,15 @@ function ManageActivities() {
             status={phase}
             showSeats={false}
           >
-            <Text className="manage-activities-page__counts">
-              已报名 {activity.capacity - activity.seatsLeft}/{activity.capacity} 人
-              {activity.waitlisted > 0 ? ` · 候补 ${activity.waitlisted} 人` : ''}
-            </Text>
+            {activity.importedFrom ? (
+              // A historic record from a station's own 台账: nobody booked it in the app.
+              <Text className="manage-activities-page__imported">历史台账 · 导入自 {activity.importedFrom}</Text>
+            ) : (
+              <Text className="manage-activities-page__counts">
+                已报名 {activity.capacity - activity.seatsLeft}/{activity.capacity} 人
+                {activity.waitlisted > 0 ? ` · 候补 ${activity.waitlisted} 人` : ''}
+              </Text>
+            )}
             <View className="manage-activities-page__actions">
               {live && (
                 <Button type="primary" onClick={() => openPage(ROUTES.signIn, { id: activity.id })}>
