@@ -1,5 +1,6 @@
 import type { Role } from '@linli/types/entities/common';
 import type { LocalDatabase } from '../db';
+import dayjs, { STATION_TIME_ZONE } from '../../cloudfunctions/_shared/runtime/dayjs';
 import type { SurveyAnswer, SurveyTemplate } from '@linli/types/entities/survey';
 import { derivedFields } from '../../cloudfunctions/_shared/domain/survey-answers';
 import { SURVEY_TEMPLATES } from '../../cloudfunctions/_shared/domain/survey-templates';
@@ -722,6 +723,147 @@ function demoSurveys(now: Date, activities: ReturnType<typeof demoActivities>) {
   return { forms, attachments, responses };
 }
 
+/**
+ * A contract for the demo station (docs/indicators.md): a year around the day of seeding, its three
+ * 片区, indicators of each source — counted activities, 小组, 服务人次/人数, volunteer hours, new
+ * volunteers, teams, wishes, complaints, satisfaction, a manual count with one entry, and the
+ * staffed home visits whose source is not enabled — so 工作台's indicator table has something to show.
+ */
+function demoContract(now: Date) {
+  const month = dayjs(now).tz(STATION_TIME_ZONE).startOf('month');
+  const byArea = (a: number, b: number, c: number) => ({ area1: a, area2: b, area3: c });
+  const indicator = (
+    id: string,
+    section: string,
+    name: string,
+    measure: string,
+    unit: string,
+    targets: object,
+    more = {},
+  ) => ({
+    id,
+    section,
+    name,
+    measure,
+    filter: { kinds: [], serviceAreas: [], communityIds: [] },
+    unit,
+    targets: { byArea: {}, ...targets },
+    evidence: '',
+    note: '',
+    ...more,
+  });
+  const kinds = (...k: string[]) => ({ filter: { kinds: k, serviceAreas: [], communityIds: [] } });
+  const contract = {
+    _id: 'ct_DemoLingnan',
+    stationId: DEMO_STATION_ID,
+    name: '岭南街社工服务站购买服务项目（演示）',
+    purchaser: '岭南街道办事处（演示）',
+    periodStart: month.subtract(5, 'month').format('YYYY-MM-DD'),
+    periodEnd: month.add(7, 'month').subtract(1, 'day').format('YYYY-MM-DD'),
+    areaIds: ['area1', 'area2', 'area3'],
+    settings: {
+      largeEventMinAttendance: 50,
+      smallEventMinAttendance: 10,
+      lectureMinAttendance: 30,
+      lectureMinMinutes: 40,
+      workshopMinAttendance: 10,
+      conversionAllowed: false,
+    },
+    indicators: [
+      indicator(
+        'large-events',
+        '大型社区活动',
+        '开展场次',
+        'activities_held',
+        '场',
+        { byArea: byArea(2, 3, 3), total: 8 },
+        kinds('large_event'),
+      ),
+      indicator(
+        'small-events',
+        '中小型社区活动',
+        '开展场次',
+        'activities_held',
+        '场',
+        { byArea: byArea(10, 10, 10), total: 30 },
+        kinds('small_event'),
+      ),
+      indicator(
+        'groups',
+        '专业小组',
+        '小组个数',
+        'groups_held',
+        '个',
+        { byArea: byArea(5, 8, 8), total: 21 },
+        kinds('group_session'),
+      ),
+      indicator(
+        'group-sessions',
+        '专业小组',
+        '小组节数',
+        'sessions_held',
+        '节',
+        { byArea: byArea(25, 40, 40), total: 105 },
+        kinds('group_session'),
+      ),
+      indicator('attendances', '社区服务', '服务人次', 'attendances', '人次', { total: 3000 }),
+      indicator('people', '社区服务', '服务人数', 'distinct_people', '人', { total: 800 }),
+      indicator('volunteer-hours', '志愿者服务', '服务时数', 'volunteer_hours', '小时', { total: 2000 }),
+      indicator('new-volunteers', '志愿者服务', '新增志愿者', 'new_volunteers', '人', { total: 70 }),
+      indicator('active-teams', '志愿者服务', '志愿者团队维系', 'active_teams', '个', { total: 6 }),
+      indicator('wishes', '微心愿', '点亮微心愿', 'wishes_fulfilled', '个', { total: 50 }),
+      indicator('complaints', '意见处理', '意见处理及时率', 'complaints_answered_in_time_rate', '%', { total: 100 }),
+      indicator('satisfaction', '服务满意度', '满意度', 'satisfaction_rate', '%', { total: 80 }),
+      indicator(
+        'brochures',
+        '社区宣传',
+        '宣传册派发本数',
+        'manual_count',
+        '本',
+        { total: 1000 },
+        {
+          evidence: '宣传册派发登记表',
+          frequency: { every: 'quarter', atLeast: 100 },
+        },
+      ),
+      indicator(
+        'home-visits',
+        '社区入户探访',
+        '入户次数（人员配备达标）',
+        'home_visits_staffed',
+        '次',
+        { total: 50 },
+        kinds('home_visit'),
+      ),
+    ],
+    status: 'active',
+    version: 1,
+    createdBy: 'oDemoAdmin0001',
+    createdAt: now,
+    updatedBy: 'oDemoAdmin0001',
+    updatedAt: now,
+    demo: true,
+  };
+  const count = {
+    _id: 'mc_DemoBrochure1',
+    rootId: 'mc_DemoBrochure1',
+    version: 1,
+    stationId: DEMO_STATION_ID,
+    contractId: contract._id,
+    indicatorId: 'brochures',
+    areaId: 'area1',
+    date: dayjs(now).tz(STATION_TIME_ZONE).format('YYYY-MM-DD'),
+    hundredths: 12000,
+    note: '防诈骗宣传册派发登记表（演示）',
+    photoFileIds: [],
+    recordedBy: 'oDemoSocial0001',
+    recordedByName: '李社工',
+    recordedAt: now,
+    demo: true,
+  };
+  return { contract, counts: [count] };
+}
+
 /** Seeds an empty database; a database that already has stations is left alone. */
 export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seeded: boolean }> {
   if ((await db.dump('stations')).length > 0) return { seeded: false };
@@ -764,5 +906,8 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
   await db.insertMany('shift_slots', volunteering.slots);
   await db.insertMany('complaints', demoComplaints(now));
   await db.insertMany('wishes', demoWishes(now));
+  const indicators = demoContract(now);
+  await db.insertMany('contracts', [indicators.contract]);
+  await db.insertMany('indicator_manual_counts', indicators.counts);
   return { seeded: true };
 }

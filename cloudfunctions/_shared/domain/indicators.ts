@@ -14,6 +14,7 @@ import {
 } from './exact-ratio';
 import {
   inRange,
+  instantsOf,
   monthWindows,
   quarterWindows,
   windowState,
@@ -38,7 +39,9 @@ import {
   type TeamRow,
   type VolunteerDay,
 } from './indicator-volunteers';
+import { replyTimeliness } from './complaints';
 import { rollUpSatisfaction, type SatisfactionRow } from './satisfaction';
+import { countWishesFulfilled, type FulfilledWishRecord } from './wishes';
 import { formatHours, roundHours } from './volunteer-hours';
 
 /**
@@ -101,8 +104,6 @@ export const SOURCE_LABELS: Record<SourceId, string> = {
 export const UNAVAILABLE_SOURCES: Partial<Record<SourceId, string>> = {
   home_visit_staffing:
     '数据来源尚未启用：探访人员的性别尚未登记，无法核对“至少2人（长者3人）且含1名男性”的配备要求，请暂用手工填报指标',
-  wishes: '数据来源尚未启用：微心愿功能上线后自动统计',
-  complaints: '数据来源尚未启用：意见与投诉功能上线后自动统计',
 };
 
 export const MEASURE_LABELS: Record<IndicatorMeasure, string> = {
@@ -125,7 +126,7 @@ export const MEASURE_LABELS: Record<IndicatorMeasure, string> = {
 };
 
 /** Measures that have no 片区: a team belongs to the station. */
-const STATION_WIDE: readonly IndicatorMeasure[] = ['new_teams', 'active_teams'];
+const STATION_WIDE: readonly IndicatorMeasure[] = ['new_teams', 'active_teams', 'complaints_answered_in_time_rate'];
 /** Measures only known for the whole contract period (one aggregation over it). */
 const PERIOD_ONLY: readonly IndicatorMeasure[] = ['distinct_people'];
 
@@ -150,6 +151,14 @@ export interface SatisfactionFact extends SatisfactionRow {
   day: string;
 }
 
+/** A complaint as 意见处理及时率 judges it (domain/complaints.ts replyTimeliness). */
+export interface ComplaintFact {
+  receivedAt: Date;
+  firstRepliedAt?: Date;
+  /** The China-time day it was received. */
+  day: string;
+}
+
 /** Everything the engine counts from. Sessions and volunteer days cover at least the period. */
 export interface IndicatorFacts {
   sessions: readonly SessionSummary[];
@@ -161,6 +170,9 @@ export interface IndicatorFacts {
   /** By indicator id. */
   distinctPeople: ReadonlyMap<string, DistinctPeople>;
   satisfaction: readonly SatisfactionFact[];
+  /** Wishes confirmed received in the period (domain/wishes.ts). */
+  wishes: readonly FulfilledWishRecord[];
+  complaints: readonly ComplaintFact[];
 }
 
 export const EMPTY_FACTS: IndicatorFacts = {
@@ -172,9 +184,18 @@ export const EMPTY_FACTS: IndicatorFacts = {
   manual: [],
   distinctPeople: new Map(),
   satisfaction: [],
+  wishes: [],
+  complaints: [],
 };
 
 export interface ContractContext {
+  /** The station the facts are of (default: the one the wish records name). */
+  stationId?: string;
+  /**
+   * When the table is read: a complaint still within its 2 days is not judged yet. Default: the
+   * end of the days asked for — a past period's table judged as at its close.
+   */
+  asOf?: Date;
   settings: ContractSettings;
   /** The contract's 片区 (empty: all of the station's). */
   scopeAreaIds: readonly string[];
@@ -252,10 +273,11 @@ export function measureDone(
   if (areaId !== null && STATION_WIDE.includes(measure)) {
     return unavailable('not_by_area', '志愿服务队属于全站，不分片区统计');
   }
+  // 合计 is the contract's 片区, plus records of no known 片区 (the station's, not another 片区's).
   const inScope = (area: string | null) =>
     areaId !== null
       ? area === areaId
-      : ctx.scopeAreaIds.length === 0 || (area !== null && ctx.scopeAreaIds.includes(area));
+      : area === null || ctx.scopeAreaIds.length === 0 || ctx.scopeAreaIds.includes(area);
   const within = (day: string) => inRange(day, range);
 
   switch (measure) {
@@ -309,6 +331,22 @@ export function measureDone(
       );
       const { satisfied, rated } = rollUpSatisfaction(rows).station;
       return { type: 'rate', part: satisfied, whole: rated };
+    }
+    case 'wishes_fulfilled': {
+      // 点亮微心愿 (seed 004: 53): wishes confirmed received in the days (countWishesFulfilled), in
+      // the 片区 of the beneficiary's community; 合计 leaves out only 片区 outside the contract's.
+      const { from, to } = instantsOf(range);
+      const counted = countWishesFulfilled(facts.wishes, ctx.stationId ?? facts.wishes[0]?.stationId ?? '', from, to);
+      if (areaId !== null) return { type: 'count', n: counted.byArea.get(areaId) ?? 0 };
+      const outside = [...counted.byArea].filter(([area]) => !inScope(area)).reduce((sum, [, n]) => sum + n, 0);
+      return { type: 'count', n: counted.total - outside };
+    }
+    case 'complaints_answered_in_time_rate': {
+      // 意见处理及时率 (seed 002: the sender hears back within 2 days), station-wide: of the opinions
+      // and complaints received in the days that can be judged by now, the share answered in time.
+      const { from, to } = instantsOf(range);
+      const { judged, answeredInTime } = replyTimeliness(facts.complaints, { from, to }, ctx.asOf ?? to);
+      return { type: 'rate', part: answeredInTime, whole: judged };
     }
     default:
       // Sources listed in UNAVAILABLE_SOURCES return above; a measure reaching here has no source.
@@ -568,6 +606,9 @@ export function indicatorProblem(indicator: Indicator): string | null {
       filter.attendanceMax !== undefined)
   ) {
     return `${MEASURE_LABELS[measure]}只能按活动类型筛选`;
+  }
+  if (measure === 'complaints_answered_in_time_rate' && filter.kinds.length > 0) {
+    return '意见处理及时率不按活动类型统计';
   }
   if (isRateMeasure(measure)) {
     const over = [...Object.values(indicator.targets.byArea), indicator.targets.total ?? 0].some((t) => t > 100);

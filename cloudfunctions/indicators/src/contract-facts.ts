@@ -14,6 +14,8 @@ import { indicatorRollupsRepository, type MonthFacts } from '../../_shared/repos
 import { indicatorSourcesRepository } from '../../_shared/repositories/indicator-sources';
 import { manualCountsRepository } from '../../_shared/repositories/manual-counts';
 import { surveyResponsesRepository } from '../../_shared/repositories/survey-responses';
+import { complaintsRepository } from '../../_shared/repositories/complaints';
+import { wishesRepository } from '../../_shared/repositories/wishes';
 import type { StationDoc } from '../../_shared/repositories/stations';
 import { areaOfCommunity, computeMonthFacts } from '../../_shared/queries/indicator-month';
 import { begunMonths, isFinal } from '../../_shared/queries/indicator-rollups';
@@ -23,7 +25,8 @@ import { begunMonths, isFinal } from '../../_shared/queries/indicator-rollups';
  * period's closed months in one request, the month(s) not rolled up yet live (a few aggregations
  * each — normally just the current month), and per measure family that needs one: the volunteers
  * approved or marked 骨干 in the period, the teams, the manual counts, the satisfaction counts (one
- * request each), and one aggregation per 服务人数 indicator. None of it grows with the number of records.
+ * request each), the wishes confirmed and the complaints received in the period (their own
+ * functions' bounded reads), and one aggregation per 服务人数 indicator. None of it grows with the number of records.
  */
 
 export interface MonthSource {
@@ -38,9 +41,11 @@ export interface ContractFacts {
   freshness: MonthSource[];
 }
 
-export function contractContext(contract: ContractDoc, station: StationDoc): ContractContext {
+export function contractContext(contract: ContractDoc, station: StationDoc, now: Date): ContractContext {
   const names = new Map(station.communities.map((c) => [c.id, c.name]));
   return {
+    stationId: station._id,
+    asOf: now,
     settings: contract.settings,
     scopeAreaIds: contract.areaIds,
     period: { from: contract.periodStart, to: contract.periodEnd },
@@ -78,12 +83,12 @@ const needs = (measures: Set<IndicatorMeasure>, ...wanted: IndicatorMeasure[]) =
   wanted.some((m) => measures.has(m) && !UNAVAILABLE_SOURCES[MEASURE_SOURCES[m]]);
 
 export async function loadContractFacts(contract: ContractDoc, station: StationDoc, now: Date): Promise<ContractFacts> {
-  const ctx = contractContext(contract, station);
+  const ctx = contractContext(contract, station, now);
   const measures = new Set(contract.indicators.map((i) => i.measure));
   const { from, to } = instantsOf(ctx.period);
   const areaOf = areaOfCommunity(station);
 
-  const [{ months, freshness }, registrations, teams, manual, satisfaction] = await Promise.all([
+  const [{ months, freshness }, registrations, teams, manual, satisfaction, wishes, complaints] = await Promise.all([
     monthFactsOf(station, ctx.period, now),
     needs(measures, 'new_volunteers', 'new_core_volunteers')
       ? indicatorSourcesRepository.volunteerFacts(station._id, [], from, to).then((rows) =>
@@ -121,6 +126,18 @@ export async function loadContractFacts(contract: ContractDoc, station: StationD
           .satisfactionRows(station._id, from, to)
           .then((rows) => rows.map(({ endAt, ...row }) => ({ ...row, day: dayOf(endAt) })))
       : Promise.resolve([]),
+    needs(measures, 'wishes_fulfilled')
+      ? wishesRepository.confirmedBetween(station._id, from, to)
+      : Promise.resolve([]),
+    needs(measures, 'complaints_answered_in_time_rate')
+      ? complaintsRepository.receivedBetween(station._id, from, to).then((rows) =>
+          rows.map((c) => ({
+            receivedAt: c.receivedAt,
+            ...(c.firstRepliedAt ? { firstRepliedAt: c.firstRepliedAt } : {}),
+            day: dayOf(c.receivedAt),
+          })),
+        )
+      : Promise.resolve([]),
   ]);
 
   const facts: IndicatorFacts = {
@@ -132,6 +149,8 @@ export async function loadContractFacts(contract: ContractDoc, station: StationD
     manual,
     distinctPeople: new Map(),
     satisfaction,
+    wishes,
+    complaints,
   };
   const distinct = new Map<string, DistinctPeople>();
   for (const indicator of contract.indicators) {

@@ -20,6 +20,12 @@ afterEach(async () => {
   await h.close();
 });
 
+/** What a test stored, without the demo data's own (marked demo). */
+const ours = async (collection: string) => (await h.db.dump(collection)).filter((d) => !d.demo);
+
+/** The demo station's own contract (local/demo/seed.ts). */
+const DEMO_CONTRACT = 'ct_DemoLingnan';
+
 const BROCHURES = {
   id: 'brochures',
   section: '社区宣传册子',
@@ -55,7 +61,9 @@ describe('who may do what', () => {
       'FORBIDDEN',
     );
     expect(await h.errorCode(SOCIAL, 'indicators', 'archiveContract', { contractId: made.id })).toBe('FORBIDDEN');
-    expect((await h.ok(SOCIAL, 'indicators', 'contracts', {})).items.map((c) => c.id)).toEqual([made.id]);
+    expect((await h.ok(SOCIAL, 'indicators', 'contracts', {})).items.map((c) => c.id)).toEqual(
+      expect.arrayContaining([made.id, DEMO_CONTRACT]),
+    );
     expect(await h.ok(SOCIAL2, 'indicators', 'contract', { contractId: made.id })).toEqual(made);
     await h.ok(SOCIAL, 'indicators', 'dashboard', { contractId: made.id });
 
@@ -145,7 +153,7 @@ describe('writing a contract', () => {
       draft: draftFor([EVENTS], { areaIds: ['area1', 'elsewhere'] }),
     });
     expect(!scope.ok && scope.error.fields?.[0]).toEqual({ path: 'draft.areaIds.1', message: '不是本站的片区' });
-    expect(await h.db.dump('contracts')).toEqual([]);
+    expect(await ours('contracts')).toEqual([]);
   });
 
   it('refuses what the engine cannot count, in words, and a reversed period', async () => {
@@ -226,10 +234,15 @@ describe('writing a contract', () => {
         note: '归档后填报',
       }),
     ).toBe('CONTRACT_ARCHIVED');
-    expect((await h.ok(ADMIN, 'indicators', 'contracts', {})).items).toEqual([]);
+    expect((await h.ok(ADMIN, 'indicators', 'contracts', {})).items.map((c) => c.id)).toEqual([DEMO_CONTRACT]);
     expect(
-      (await h.ok(ADMIN, 'indicators', 'contracts', { includeArchived: true })).items.map((c) => c.status),
-    ).toEqual(['archived']);
+      (await h.ok(ADMIN, 'indicators', 'contracts', { includeArchived: true })).items.map((c) => [c.id, c.status]),
+    ).toEqual(
+      expect.arrayContaining([
+        [made.id, 'archived'],
+        [DEMO_CONTRACT, 'active'],
+      ]),
+    );
     // Still readable: an evaluator may ask about last year's.
     await h.ok(SOCIAL, 'indicators', 'dashboard', { contractId: made.id });
   });
@@ -239,7 +252,7 @@ describe('writing a contract', () => {
     const first = await h.ok(ADMIN, 'indicators', 'createContract', { draft }, 'req-create-1');
     const again = await h.ok(ADMIN, 'indicators', 'createContract', { draft }, 'req-create-1');
     expect(again).toEqual(first);
-    expect(await h.db.dump('contracts')).toHaveLength(1);
+    expect(await ours('contracts')).toHaveLength(1);
   });
 });
 
@@ -381,7 +394,7 @@ describe('manual counts', () => {
     expect((await refused({ value: -1 }))?.[0]).toBe('INVALID_INPUT');
     expect((await refused({ value: 1.234 }))?.[2]).toContain('两位小数');
     expect((await refused({ note: '' }))?.[1]).toBe('note');
-    expect(await h.db.dump('indicator_manual_counts')).toEqual([]);
+    expect(await ours('indicator_manual_counts')).toEqual([]);
   });
 
   it('records once per requestId, and of two racing corrections of one version keeps one', async () => {
@@ -404,6 +417,20 @@ describe('manual counts', () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true);
-    expect(await h.db.dump('indicator_manual_counts')).toHaveLength(2);
+    expect(await ours('indicator_manual_counts')).toHaveLength(2);
+  });
+});
+
+describe('the demo station', () => {
+  it('has a contract whose table answers every indicator', async () => {
+    const { items } = await h.ok(SOCIAL, 'indicators', 'contracts', {});
+    const demo = items.find((c) => c.name.includes('演示'))!;
+    const dashboard = await h.ok(ADMIN, 'indicators', 'dashboard', { contractId: demo.id });
+    expect(dashboard.indicators).toHaveLength(demo.indicatorCount);
+    const byId = new Map(dashboard.indicators.map((r) => [r.id, r]));
+    expect(byId.get('brochures')!.cells[0]!.doneText).toBe('120');
+    expect(byId.get('home-visits')!.total.doneText).toMatch(/^数据来源尚未启用/);
+    expect(byId.get('new-volunteers')!.total.doneText).toBe('1'); // 赵志愿, approved 29 days ago
+    expect(dashboard.freshness.some((f) => f.source === 'upcoming')).toBe(true);
   });
 });

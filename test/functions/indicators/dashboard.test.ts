@@ -4,6 +4,8 @@ import { OTHER_STATION_ID } from '../../../local/demo/seed';
 import {
   ADMIN,
   clearDemoAttendance,
+  complaintDoc,
+  confirmedWishDoc,
   createContract,
   earlierThisMonth,
   inMonth,
@@ -117,6 +119,18 @@ async function seedStation(h: FunctionHarness) {
     minutes: 300,
     stationId: OTHER_STATION_ID,
   });
+  // Wishes confirmed (two in area2, one without a 片区) and complaints: answered in 30 hours, in
+  // 60 hours, and one of last month never answered (overdue: judged late).
+  await h.db.insertMany('wishes', [
+    confirmedWishDoc('w1', 'area2', inMonth(-2, 3)),
+    confirmedWishDoc('w2', 'area2', inMonth(-1, 3)),
+    confirmedWishDoc('w3', null, inMonth(-1, 4)),
+  ]);
+  await h.db.insertMany('complaints', [
+    complaintDoc('c1', inMonth(-3, 2), 30),
+    complaintDoc('c2', inMonth(-2, 2), 60),
+    complaintDoc('c3', inMonth(-1, 2), null),
+  ]);
 }
 
 const INDICATORS = [
@@ -185,6 +199,20 @@ const INDICATORS = [
   { id: 'teams', name: '志愿者团队维系', measure: 'active_teams', unit: '个', targets: { total: 6 } },
   { id: 'satisfaction', name: '满意度', measure: 'satisfaction_rate', unit: '%', targets: { total: 80 } },
   { id: 'visits', name: '入户探访（配备达标）', measure: 'home_visits_staffed', unit: '次', targets: { total: 50 } },
+  {
+    id: 'wishes',
+    name: '点亮微心愿',
+    measure: 'wishes_fulfilled',
+    unit: '个',
+    targets: { byArea: { area2: 4 }, total: 10 },
+  },
+  {
+    id: 'complaints',
+    name: '意见处理及时率',
+    measure: 'complaints_answered_in_time_rate',
+    unit: '%',
+    targets: { total: 90 },
+  },
 ] as const;
 
 const row = (rows: IndicatorRow[], id: string) => rows.find((r) => r.id === id)!;
@@ -271,6 +299,19 @@ describe('the dashboard of a seeded station, cell by cell', () => {
     });
     expect(satisfaction.cells[0]).toMatchObject({ doneText: '83.33%' });
     expect(satisfaction.cells[1]).toMatchObject({ done: null, doneText: '暂无数据', status: 'no_data' });
+  });
+
+  it('counts wishes confirmed and complaints answered within 2 days, from their own functions', () => {
+    expect(done(row(rows, 'wishes'))).toEqual(['0', '2', '0', '3']);
+    expect(row(rows, 'wishes').cells[1]!.completion).toBe('50.00%');
+    const complaints = row(rows, 'complaints');
+    expect(complaints.total).toMatchObject({
+      doneText: '33.33%',
+      completion: '37.03%', // 33.33 ÷ 90, from the rate as shown
+      status: 'below',
+      statusText: '未达标',
+    });
+    expect(complaints.cells.every((c) => c.status === 'unavailable')).toBe(true);
   });
 
   it('labels everything a page or an export prints', async () => {

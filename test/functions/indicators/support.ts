@@ -36,6 +36,8 @@ export async function clearDemoAttendance(): Promise<void> {
     .where({ activityId: _.in(DEMO_ACTIVITIES) })
     .remove();
   await db.collection('survey_responses').where({ stationId: DEMO_STATION_ID }).remove();
+  await db.collection('wishes').where({ stationId: DEMO_STATION_ID }).remove();
+  await db.collection('complaints').where({ stationId: DEMO_STATION_ID }).remove();
 }
 const DEMO_ACTIVITIES = ['DemoAct006', 'DemoAct007', 'DemoAct008'];
 
@@ -249,3 +251,23 @@ export function surveyResponseDocs(activity: StoredActivity, overall: (number | 
     submittedAt: endAt,
   }));
 }
+
+/** A wish confirmed received (what 点亮微心愿 reads of it). */
+export const confirmedWishDoc = (id: string, areaId: string | null, confirmedAt: Date) => ({
+  _id: id,
+  stationId: DEMO_STATION_ID,
+  areaId,
+  status: 'confirmed',
+  confirmedAt,
+});
+
+/** An opinion or complaint (what 意见处理及时率 reads of it); replied `afterHours` later, or not. */
+export const complaintDoc = (id: string, receivedAt: Date, afterHours: number | null) => ({
+  _id: id,
+  stationId: DEMO_STATION_ID,
+  category: 'complaint',
+  status: afterHours === null ? 'assigned' : 'replied',
+  receivedAt,
+  dueAt: new Date(receivedAt.getTime() + 48 * 3_600_000),
+  ...(afterHours === null ? {} : { firstRepliedAt: new Date(receivedAt.getTime() + afterHours * 3_600_000) }),
+});

@@ -414,11 +414,7 @@ describe('manual counts and sources not enabled', () => {
     expect(done(ind, f, 'a1')).toBe('500');
   });
 
-  it.each([
-    ['home_visits_staffed', '性别'],
-    ['wishes_fulfilled', '微心愿'],
-    ['complaints_answered_in_time_rate', '意见'],
-  ])('%s answers 数据来源尚未启用, never a 0', (measure, word) => {
+  it.each([['home_visits_staffed', '性别']])('%s answers 数据来源尚未启用, never a 0', (measure, word) => {
     const row = reportIndicator(
       indicator({ measure, targets: { total: 50 } }),
       ctx(),
@@ -475,6 +471,64 @@ describe('满意度 from the satisfaction forms (seed 002: ≥ 80%)', () => {
       reportIndicator(rate, ctx(), almost, [], elapsedOf(PERIOD, at('2024-04-30')), at('2024-04-30')).total,
     ).toMatchObject({
       doneText: '80.00%',
+      status: 'below',
+    });
+  });
+});
+
+describe('点亮微心愿 and 意见处理及时率, from their own functions', () => {
+  it('counts wishes confirmed in the days, by the 片区 of the beneficiary', () => {
+    const wish = (areaId: string | null, day: string, status: 'confirmed' | 'fulfilled' = 'confirmed') => ({
+      stationId: 'st1',
+      areaId,
+      status,
+      confirmedAt: at(day),
+    });
+    const f = facts({
+      wishes: [
+        wish('a1', '2024-02-01'),
+        wish('a1', '2024-03-01'),
+        wish('a2', '2024-03-02'),
+        wish(null, '2024-03-03'),
+        wish('a1', '2024-03-04', 'fulfilled'),
+      ],
+    });
+    const ind = indicator({ measure: 'wishes_fulfilled', unit: '个' });
+    expect(done(ind, f, null, ctx({ stationId: 'st1' }))).toBe('4');
+    expect(done(ind, f, 'a1', ctx({ stationId: 'st1' }))).toBe('2');
+    // a2's wish is outside the contract's 片区; the one of no 片区 is the station's.
+    expect(done(ind, f, null, ctx({ stationId: 'st1', scopeAreaIds: ['a1'] }))).toBe('3');
+    expect(done(ind, f, null, ctx({ stationId: 'st1' }), { from: '2024-03-01', to: '2024-03-31' })).toBe('3');
+  });
+
+  it('judges complaints answered within 2 days, leaving out those still within their 2 days', () => {
+    const complaint = (received: string, repliedAfterHours: number | null) => {
+      const receivedAt = new Date(received);
+      return {
+        receivedAt,
+        day: dayOf(receivedAt),
+        ...(repliedAfterHours !== null
+          ? { firstRepliedAt: new Date(receivedAt.getTime() + repliedAfterHours * 3_600_000) }
+          : {}),
+      };
+    };
+    const f = facts({
+      complaints: [
+        complaint('2024-03-01T10:00:00+08:00', 47),
+        complaint('2024-03-02T10:00:00+08:00', 48), // exactly 48 hours: in time
+        complaint('2024-03-03T10:00:00+08:00', 49),
+        complaint('2024-03-04T10:00:00+08:00', null), // overdue by the read
+        complaint('2024-03-30T10:00:00+08:00', null), // still within its 2 days at the read
+      ],
+    });
+    const ind = indicator({ measure: 'complaints_answered_in_time_rate', unit: '%', targets: { total: 100 } });
+    const read = ctx({ asOf: at('2024-03-31', 12) });
+    expect(done(ind, f, null, read)).toBe('50.00%'); // 2 of 4 judged
+    expect(measureDone(ind, read, f, PERIOD, 'a1')).toMatchObject({ type: 'unavailable', code: 'not_by_area' });
+    expect(
+      cellOf(ind, measureDone(ind, read, f, PERIOD, null), null, elapsedOf(PERIOD, at('2024-03-31'))),
+    ).toMatchObject({
+      completion: '50.00%',
       status: 'below',
     });
   });

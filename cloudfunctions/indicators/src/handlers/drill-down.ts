@@ -57,7 +57,7 @@ export const drillDown = defineAction('indicators', 'drillDown', {
         { path: 'areaId', message: '片区不在本合同范围内' },
       ]);
     }
-    const ctx = contractContext(contract, station);
+    const ctx = contractContext(contract, station, now);
     let range: DayRange = ctx.period;
     if (month) {
       const m = monthRange(month);
@@ -87,6 +87,14 @@ export const drillDown = defineAction('indicators', 'drillDown', {
         return manualBehind(q);
       case 'satisfaction_rate':
         return satisfactionBehind(q);
+      case 'wishes_fulfilled':
+        return {
+          kind: 'unavailable',
+          message: '心愿的明细请在「微心愿」中查看已确认的心愿（受助人信息不在指标中显示）',
+        };
+      case 'complaints_answered_in_time_rate':
+        // Seed 002 信息保密制度: only the handling staff see a complaint and its sender.
+        return { kind: 'unavailable', message: '意见与投诉须保密，明细请经办社工在「意见反馈」中查看' };
       default:
         return { kind: 'unavailable', message: '数据来源尚未启用' };
     }

@@ -109,7 +109,7 @@ export const driftCheck = defineAction('indicators', 'driftCheck', {
       loadContract(contractId, caller.stationId),
       loadStation(caller.stationId),
     ]);
-    const ctx = contractContext(contract, station);
+    const ctx = contractContext(contract, station, now);
     const columns = contractAreas(contract, station);
     const months = begunMonths(monthsOf(ctx.period), now);
     const stored = new Map((await indicatorRollupsRepository.find(station._id, months)).map((r) => [r.month, r]));
