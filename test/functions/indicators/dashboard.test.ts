@@ -187,6 +187,14 @@ const INDICATORS = [
   },
   { id: 'all-people', name: '服务人次', measure: 'attendances', unit: '人次', targets: { total: 6 } },
   { id: 'people', name: '服务人数', measure: 'distinct_people', unit: '人', targets: { total: 300 } },
+  {
+    id: 'small-persons',
+    name: '中小型活动服务人数',
+    measure: 'distinct_people',
+    unit: '人',
+    filter: { kinds: ['small_event'] },
+    targets: { total: 100 },
+  },
   { id: 'hours', name: '志愿服务时数', measure: 'volunteer_hours', unit: '小时', targets: { total: 2000 } },
   {
     id: 'participations',
@@ -258,6 +266,9 @@ describe('the dashboard of a seeded station, cell by cell', () => {
     // 合计: p001–p030 came to both 片区 and count once: 66 + 25 = 91.
     expect(done(row(rows, 'people'))).toEqual(['66', '30', '25', '91']);
     expect(row(rows, 'people').total.completion).toBe('30.33%');
+    // Only the activities counted as small/medium: the "large" 30 (p001–p030), the 12 valid of
+    // p050–p063, this month's household of 3 and 22.
+    expect(done(row(rows, 'small-persons'))).toEqual(['12', '30', '25', '67']);
   });
 
   it('counts approved volunteer hours once where they overlap, per 片区 of the volunteer', () => {

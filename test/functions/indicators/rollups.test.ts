@@ -283,3 +283,32 @@ describe('recompute', () => {
     expect(ids.every((id) => id.startsWith(`${DEMO_STATION_ID}.`))).toBe(true);
   });
 });
+
+describe('an activity moved to another 片区 after people signed in', () => {
+  it('counts its people in the 片区 it is in now, 服务人次 and 服务人数 alike', async () => {
+    const moved = await insertActivity(h, {
+      id: 'MovedAct01',
+      kind: 'small_event',
+      startAt: inMonth(-1, 9),
+      areaId: 'area3',
+      communityId: 'comm5',
+    });
+    // The records still carry the 片区 it had when they signed in.
+    await h.db.insertMany('attendance', signInDocs({ ...moved, areaId: 'area1' }, people('m', 1, 12)));
+    const stays = await insertActivity(h, {
+      id: 'StaysAct01',
+      kind: 'small_event',
+      startAt: inMonth(-1, 10),
+      areaId: 'area1',
+    });
+    await insertSignIns(h, stays, people('m', 1, 10));
+    const { id: contractId } = await createContract(h, [...INDICATORS] as never);
+    const rows = (await h.ok(SOCIAL, 'indicators', 'dashboard', { contractId })).indicators;
+    const cells = (id: string) => {
+      const r = rows.find((x) => x.id === id)!;
+      return [...r.cells, r.total].map((c) => c.doneText);
+    };
+    expect(cells('people')).toEqual(['10', '0', '12', '22']);
+    expect(cells('persons')).toEqual(['10', '0', '12', '12']);
+  });
+});
