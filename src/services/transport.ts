@@ -25,7 +25,7 @@ export const cloudTransport: Transport = {
 };
 
 /** Base URL of the local runtime; same origin unless the build says otherwise. */
-const apiBase = (): string => process.env.TARO_APP_API_BASE || '';
+export const apiBase = (): string => process.env.TARO_APP_API_BASE || '';
 
 export const httpTransport: Transport = {
   async call(fn, body) {

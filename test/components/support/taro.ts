@@ -53,9 +53,34 @@ export const hideLoading = jest.fn(() => resolved());
 export const showModal = jest.fn(() => Promise.resolve({ confirm: true, cancel: false }));
 export const setClipboardData = jest.fn((_options: { data: string }) => resolved());
 
+/** Photos: what the person "picks" is set per test (`chooseMedia.mockResolvedValueOnce(…)`); by default they cancel. */
+interface ChosenMedia {
+  tempFiles: { tempFilePath: string; size: number; originalFileObj?: Blob }[];
+}
+const pickNothing = (_options: { count?: number; mediaType?: string[]; sourceType?: string[]; sizeType?: string[] }) =>
+  Promise.reject({ errMsg: 'chooseMedia:fail cancel' }) as Promise<ChosenMedia>;
+const compressToJpeg = (options: { src: string; quality?: number }) =>
+  Promise.resolve({ tempFilePath: `${options.src}.compressed.jpg`, errMsg: 'ok' });
+export const chooseMedia = jest.fn(pickNothing);
+export const compressImage = jest.fn(compressToJpeg);
+export const previewImage = jest.fn((_options: { current?: string; urls: string[] }) => resolved());
+
+/** Taro.cloud.uploadFile with callbacks: the test settles it through the options it was called with. */
+export interface CloudUploadCall {
+  cloudPath: string;
+  filePath: string;
+  success?: (result: { fileID: string }) => void;
+  fail?: (error: { errMsg: string }) => void;
+}
+/** Receives the progress listener each upload task registers. */
+export const cloudUploadProgress = jest.fn();
+const startUploadTask = (_options: CloudUploadCall) => ({
+  onProgressUpdate: (listener: (update: { progress: number }) => void) => cloudUploadProgress(listener),
+});
 export const cloud = {
   init: jest.fn(),
   callFunction: jest.fn(() => Promise.reject(new Error('Taro.cloud is not available in component tests'))),
+  uploadFile: jest.fn(startUploadTask),
 };
 
 // What NutUI and Taro's H5 components read from Taro at render time.
@@ -185,6 +210,12 @@ export function resetTaro(): void {
     cloud.init,
     cloud.callFunction,
   ].forEach((spy) => spy.mockClear());
+  // Photo doubles carry per-test answers (mockResolvedValueOnce): forget those too.
+  chooseMedia.mockReset().mockImplementation(pickNothing);
+  compressImage.mockReset().mockImplementation(compressToJpeg);
+  previewImage.mockClear();
+  cloud.uploadFile.mockReset().mockImplementation(startUploadTask);
+  cloudUploadProgress.mockReset();
 }
 
 const Taro = {
@@ -205,6 +236,9 @@ const Taro = {
   hideLoading,
   showModal,
   setClipboardData,
+  chooseMedia,
+  compressImage,
+  previewImage,
   cloud,
   ENV_TYPE,
   getEnv,

@@ -86,10 +86,4 @@ describe('申报服务', () => {
     fireEvent.click(screen.getByText('提交申报'));
     await waitFor(() => expect(fieldOf('结束时间').textContent).toContain('结束时间还没到，不能登记尚未完成的服务'));
   });
-
-  it('says that photos cannot be sent yet', () => {
-    fakeApi({});
-    render(<ReportPage />);
-    expect(screen.getByText('照片上传暂未开放；有服务照片的，请交给社工一并核实。')).toBeTruthy();
-  });
 });

@@ -7,6 +7,7 @@ import { HOUR_STATUS_LABELS, type HourEntryView } from '@linli/types/entities/ho
 import HourRecordCard, { entryHours } from '@/components/hour-record';
 import PageHeader from '@/components/page-header';
 import PageShell from '@/components/page-shell';
+import PhotoGallery from '@/components/photo-gallery';
 import ReasonDialog from '@/components/reason-dialog';
 import { ErrorState, LoadingState } from '@/components/state-views';
 import { useAction } from '@/hooks/use-action';
@@ -80,6 +81,7 @@ export default function EntryPage() {
     <PageShell className="entry-page">
       <PageHeader title="服务记录" subtitle={versions.length > 1 ? `已更正 ${versions.length - 1} 次` : undefined} />
       <HourRecordCard entry={latest} />
+      {latest.photoUrl && <PhotoGallery urls={[latest.photoUrl]} label="服务照片" />}
       {latest.note && <Text className="entry-page__note">说明：{latest.note}</Text>}
       {latest.teamName && <Text className="entry-page__note">计入服务队：{latest.teamName}</Text>}
 

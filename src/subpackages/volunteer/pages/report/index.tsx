@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
@@ -11,6 +11,7 @@ import type { ActionInput } from '@linli/types/api';
 import Field from '@/components/field';
 import PageHeader from '@/components/page-header';
 import PageShell from '@/components/page-shell';
+import PhotoPicker from '@/components/photo-picker';
 import PickerField from '@/components/picker-field';
 import { ErrorBanner } from '@/components/state-views';
 import { useAction } from '@/hooks/use-action';
@@ -21,7 +22,7 @@ import { ROUTES, goBack } from '@/services/routes';
 import './index.scss';
 
 type ReportInput = ActionInput<'hours', 'report'>;
-type FieldName = 'date' | 'start' | 'end' | 'content' | 'note';
+type FieldName = 'date' | 'start' | 'end' | 'content' | 'note' | 'photo';
 
 /** Which field shows the error for a path of hours.report's input. */
 export function fieldOfPath(path: string): FieldName | undefined {
@@ -29,13 +30,15 @@ export function fieldOfPath(path: string): FieldName | undefined {
   if (path.startsWith('span')) return 'end';
   if (path === 'content') return 'content';
   if (path === 'note') return 'note';
+  if (path === 'photoFileId') return 'photo';
   return undefined;
 }
 
 /**
  * 申报服务: service done outside the app (a visit, a phone call) — the day, from when to when,
  * what it was and a note. Only times are sent: the function computes the hours, and a social
- * worker approves them. Photos wait for an upload service (there is none yet).
+ * worker approves them. A photo of the service (optional) uploads as soon as it is picked and
+ * goes with the report as its file id; only the volunteer and their station's staff see it.
  */
 export default function ReportPage() {
   const [date, setDate] = useState(() => inStation().format('YYYY-MM-DD'));
@@ -43,6 +46,8 @@ export default function ReportPage() {
   const [end, setEnd] = useState('');
   const [content, setContent] = useState('');
   const [note, setNote] = useState('');
+  const [photoFileIds, setPhotoFileIds] = useState<string[]>([]);
+  const [photoUploading, setPhotoUploading] = useState(false);
   const [clientErrors, setClientErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [edited, setEdited] = useState<ReadonlySet<FieldName>>(new Set());
   const report = useAction((input: ReportInput, requestId: string) => call('hours', 'report', input, { requestId }));
@@ -68,6 +73,7 @@ export default function ReportPage() {
       span: { startAt: stationIso(date, start || '00:00'), endAt: stationIso(date, end || '00:00') },
       content,
       note,
+      ...(photoFileIds[0] ? { photoFileId: photoFileIds[0] } : {}),
     };
     const parsed = hoursActions.report.input.safeParse(candidate);
     if (!parsed.success) {
@@ -150,17 +156,31 @@ export default function ReportPage() {
           }}
         />
       </Field>
-      <Text className="report-page__hint">照片上传暂未开放；有服务照片的，请交给社工一并核实。</Text>
+      <Field
+        label="服务照片"
+        optional
+        hint="拍一张服务时的照片，方便社工核实；只有你和本站社工能看到。"
+        error={errorFor('photo')}
+      >
+        <PhotoPicker
+          max={1}
+          onChange={(fileIds) => {
+            setPhotoFileIds(fileIds);
+            touch('photo');
+          }}
+          onBusyChange={setPhotoUploading}
+        />
+      </Field>
       <View className="report-page__submit">
         <Button
           type="primary"
           size="large"
           block
           loading={report.pending}
-          disabled={report.pending}
+          disabled={report.pending || photoUploading}
           onClick={() => void submit()}
         >
-          提交申报
+          {photoUploading ? '照片上传中…' : '提交申报'}
         </Button>
       </View>
     </PageShell>
