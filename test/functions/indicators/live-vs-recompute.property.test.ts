@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Dashboard } from '@linli/types/entities/indicator-report';
 import { startFunctionHarness, type FunctionHarness } from '../../support/functions';
-import { db, _ } from '../../../cloudfunctions/_shared/runtime/cloud';
+import { db } from '../../../cloudfunctions/_shared/runtime/cloud';
 import { DEMO_STATION_ID } from '../../../local/demo/seed';
 import { fireTimer } from '../../../local/host/timers';
 import {
@@ -204,7 +204,6 @@ it('after the nightly run, the dashboard from roll-ups equals a recompute from t
       expect(table(fromRollups)).toEqual(table(recomputed));
       // Back to rolled-up months for the next run.
       await h.ok(ADMIN, 'indicators', 'recompute', { contractId });
-      void _;
     }),
     { numRuns: 8 },
   );
