@@ -71,7 +71,9 @@ export async function importRecords(
   const existing = await loadExisting(db, options.station);
   const rowCount = mapped.reduce((n, s) => n + s.rows.length, 0);
   out.progress(`校验 ${rowCount} 行 …`);
-  const validated = validateRows(mapped, existing.station, { date1904 });
+  const validated = validateRows(mapped, existing.station, { date1904 }, (done, total) =>
+    out.progress(`校验 ${done}/${total} 行 …`),
+  );
   const plan = planImport(validated.rows, existing, {
     fileName,
     now: options.now,

@@ -119,10 +119,13 @@ export function planImport(
   // ---- people: matched to the station's users by phone and name, or new
   const stationUsers = existing.users.filter((u) => u.stationId === station.id);
   const usersById = new Map(existing.users.map((u) => [u._id, u]));
+  // Lookups by key, not by scanning: an import may hold a hundred thousand rows.
+  const userByPhoneAndName = new Map(stationUsers.filter((u) => u.phone).map((u) => [`${u.phone}|${u.name}`, u]));
+  const volunteersById = new Map(existing.volunteers.map((v) => [v._id, v]));
   const people = new Map<string, Doc & { roles: string[] }>();
   const known = new Set<string>();
   function person(name: string, communityId: string, phone?: string, tail?: string): string {
-    const user = phone ? stationUsers.find((u) => u.phone === phone && u.name === name) : undefined;
+    const user = phone ? userByPhoneAndName.get(`${phone}|${name}`) : undefined;
     const key = phone ? ['phone', phone, name] : tail ? ['tail', name, tail] : ['name', name, communityId];
     const id = user?._id ?? derivedPersonId(station.id, key);
     if (usersById.has(id)) {
@@ -165,13 +168,12 @@ export function planImport(
     })),
     inFile: false,
   });
-  const allActivities = [
-    ...planned,
-    ...existing.activities.filter((a) => !planned.some((p) => p.id === a._id)).map(fromDatabase),
-  ];
+  const plannedIds = new Set(planned.map((p) => p.id));
+  const allActivities = [...planned, ...existing.activities.filter((a) => !plannedIds.has(a._id)).map(fromDatabase)];
   const seenAttendance = new Map<string, number>();
+  const index = activityIndex(allActivities);
   for (const row of rows.attendance) {
-    const target = resolveActivity(row, allActivities, byCode, existingActivities, station.id);
+    const target = resolveActivity(row, index, byCode, existingActivities, station.id);
     if ('error' in target) {
       fail('attendance', row.row, target.column, target.error);
       continue;
@@ -275,7 +277,7 @@ export function planImport(
       continue;
     }
     const id = person(row.name, row.communityId, row.phone);
-    const present = existing.volunteers.find((v) => v._id === id);
+    const present = volunteersById.get(id);
     volunteerByPhone.set(row.phone, { id, name: row.name, status: present?.status ?? row.status, row: row.row });
     if (present) {
       summary.volunteers.present += 1;
@@ -303,8 +305,11 @@ export function planImport(
   // ---- hours
   const staff = stationUsers.filter((u) => u.roles.includes('social_worker') || u.roles.includes('admin'));
   const seenHours = new Map<string, number>();
+  const stationVolunteerByPhone = new Map(
+    existing.volunteers.filter((v) => v.stationId === station.id).map((v) => [v.phone, v]),
+  );
   for (const row of rows.hours) {
-    const volunteer = findVolunteer(row, volunteerByPhone, existing.volunteers, station.id);
+    const volunteer = findVolunteer(row, volunteerByPhone, stationVolunteerByPhone);
     if ('error' in volunteer) {
       fail('hours', row.row, volunteer.column, volunteer.error);
       continue;
@@ -481,9 +486,20 @@ type Resolved =
   | { activity: PlannedActivity; session: PlannedActivity['sessions'][number] }
   | { error: string; column: string };
 
+interface ActivityIndex {
+  byId: ReadonlyMap<string, PlannedActivity>;
+  byTitle: ReadonlyMap<string, PlannedActivity[]>;
+}
+
+function activityIndex(all: readonly PlannedActivity[]): ActivityIndex {
+  const byTitle = new Map<string, PlannedActivity[]>();
+  for (const a of all) byTitle.set(a.doc.title, [...(byTitle.get(a.doc.title) ?? []), a]);
+  return { byId: new Map(all.map((a) => [a.id, a])), byTitle };
+}
+
 function resolveActivity(
   row: AttendanceRow,
-  all: readonly PlannedActivity[],
+  index: ActivityIndex,
   byCode: ReadonlyMap<string, PlannedActivity>,
   existing: ReadonlyMap<string, ExistingActivity>,
   stationId: string,
@@ -493,14 +509,14 @@ function resolveActivity(
     const code = row.activityCode;
     activity =
       byCode.get(code) ??
-      all.find((a) => a.id === derivedActivityId(stationId, ['code', code])) ??
+      index.byId.get(derivedActivityId(stationId, ['code', code])) ??
       // The app's own activity number (an activity published in the app, its paper list typed in).
-      (existing.has(code) ? all.find((a) => a.id === code) : undefined);
+      (existing.has(code) ? index.byId.get(code) : undefined);
     if (!activity)
       return { error: `找不到编号为“${code}”的活动（在「活动」表中或已导入的活动中）`, column: 'activityCode' };
   } else {
-    const candidates = all.filter(
-      (a) => a.doc.title === row.activityTitle && a.sessions.some((s) => chinaDay(s.startAt) === row.activityDay),
+    const candidates = (index.byTitle.get(row.activityTitle ?? '') ?? []).filter((a) =>
+      a.sessions.some((s) => chinaDay(s.startAt) === row.activityDay),
     );
     if (candidates.length === 0) {
       return { error: `找不到${row.activityDay}的活动“${row.activityTitle}”`, column: 'activityTitle' };
@@ -529,15 +545,11 @@ function resolveActivity(
 function findVolunteer(
   row: HoursRow,
   inFile: ReadonlyMap<string, { id: string; name: string; status: string }>,
-  existing: readonly ExistingVolunteer[],
-  stationId: string,
+  stationVolunteers: ReadonlyMap<string, ExistingVolunteer>,
 ): { id: string } | { error: string; column: string } {
+  const known = stationVolunteers.get(row.phone);
   const found =
-    inFile.get(row.phone) ??
-    (() => {
-      const v = existing.find((x) => x.stationId === stationId && x.phone === row.phone);
-      return v ? { id: v._id, name: v.realName, status: v.status } : undefined;
-    })();
+    inFile.get(row.phone) ?? (known ? { id: known._id, name: known.realName, status: known.status } : undefined);
   if (!found) return { error: '找不到这个手机号的志愿者（请先在「志愿者」表登记）', column: 'phone' };
   if (found.name !== row.name) return { error: `这个手机号登记的志愿者是“${found.name}”`, column: 'name' };
   if (found.status !== 'approved') return { error: '该志愿者未审核通过，不能导入时长', column: 'phone' };

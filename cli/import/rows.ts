@@ -309,6 +309,8 @@ function schemas(station: StationShape, context: CellContext) {
   return { activities, attendance, volunteers, hours };
 }
 
+const PROGRESS_EVERY = 2000;
+
 /** The column a zod issue is about, as the file names it. */
 function columnOf(sheet: MappedSheet, path: readonly PropertyKey[]): string {
   const key = String(path[0] ?? '');
@@ -323,12 +325,18 @@ export function validateRows(
   sheets: readonly MappedSheet[],
   station: StationShape,
   context: CellContext,
+  /** Called every PROGRESS_EVERY rows (a long import says how far it is). */
+  onProgress?: (done: number, total: number) => void,
 ): { rows: ValidatedRows; errors: RowError[] } {
   const s = schemas(station, context);
   const rows: ValidatedRows = { activities: [], attendance: [], volunteers: [], hours: [] };
   const errors: RowError[] = [];
+  const total = sheets.reduce((n, sheet) => n + sheet.rows.length, 0);
+  let done = 0;
   function check<T>(sheet: MappedSheet, schema: z.ZodType<T>, each: (value: T, row: number) => void): void {
     for (const row of sheet.rows) {
+      done += 1;
+      if (onProgress && done % PROGRESS_EVERY === 0) onProgress(done, total);
       const result = schema.safeParse(row.cells);
       if (result.success) each(result.data, row.row);
       else
