@@ -5,6 +5,7 @@ import {
   parseTemplates,
   templateAreaKeys,
 } from '../../../cloudfunctions/_shared/domain/contract-templates';
+import { indicatorProblem } from '../../../cloudfunctions/_shared/domain/indicators';
 
 const templates = parseTemplates(CONTRACT_TEMPLATE_FILES);
 const template = (id: string): ContractTemplate => {
@@ -29,6 +30,10 @@ describe('every template file', () => {
 
   it('has unique template ids', () => {
     expect(new Set(templates.map((t) => t.id)).size).toBe(templates.length);
+  });
+
+  it.each(templates.map((t) => [t.id, t]))('%s: every indicator is one the engine can count as written', (_id, t) => {
+    expect(t.draft.indicators.map((i) => [i.id, indicatorProblem(i)]).filter(([, p]) => p !== null)).toEqual([]);
   });
 
   it.each(templates.map((t) => [t.id, t]))('%s: 片区 targets add up to the printed 合计', (_id, t) => {
