@@ -43,6 +43,10 @@ export const ROUTES = {
   hoursAdd: '/subpackages/staff/pages/hours-add/index',
   /** A contract's completion table and 台账 as xlsx (docs/indicators.md, "Exports"). */
   ledgerExports: '/subpackages/staff/pages/ledger-exports/index',
+  /** 指标: contracts, the completion dashboard, the records behind a cell (docs/indicators.md, "Dashboard"). */
+  indicatorContracts: '/subpackages/staff/pages/contracts/index',
+  indicatorDashboard: '/subpackages/staff/pages/dashboard/index',
+  indicatorDrilldown: '/subpackages/staff/pages/drilldown/index',
   /** The volunteer's pages (subpackages/volunteer): registration, shifts, hours, certificates. */
   volunteerHome: '/subpackages/volunteer/pages/home/index',
   volunteerRegister: '/subpackages/volunteer/pages/register/index',

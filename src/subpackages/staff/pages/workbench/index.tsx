@@ -68,6 +68,12 @@ function Workbench() {
       onClick: () => openPage(ROUTES.hoursAdd),
     },
     {
+      key: 'indicators',
+      title: '指标',
+      description: '合同指标完成情况、时间进度、计入的记录',
+      onClick: () => openPage(ROUTES.indicatorContracts),
+    },
+    {
       key: 'ledger-exports',
       title: '导出台账',
       description: '指标完成情况表、活动与签到台账',
