@@ -300,13 +300,24 @@ describe('manual counts', () => {
   it('records a number with its evidence, by whom; corrections are new versions and only the latest counts', async () => {
     const { id: contractId } = await createContract(h, [BROCHURES, EVENTS]);
     const base = { contractId, indicatorId: 'brochures' } as const;
+    const evidence = await h.upload(SOCIAL);
+    // Someone else's file is refused: evidence must be the recorder's own upload.
+    const foreign = await h.call(SOCIAL, 'indicators', 'recordCount', {
+      ...base,
+      areaId: 'area1',
+      date: day(-2, 3),
+      value: 300,
+      note: '宣传册派发登记表（3月）',
+      photoFileIds: [await h.upload(SOCIAL2)],
+    });
+    expect(!foreign.ok && foreign.error).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'photoFileIds.0' }] });
     const first = await h.ok(SOCIAL, 'indicators', 'recordCount', {
       ...base,
       areaId: 'area1',
       date: day(-2, 3),
       value: 300,
       note: '宣传册派发登记表（3月）',
-      photoFileIds: ['cloud://env/evidence/1.jpg'],
+      photoFileIds: [evidence],
     });
     expect(first).toMatchObject({
       version: 1,
@@ -314,7 +325,7 @@ describe('manual counts', () => {
       areaName: '第一片区',
       recordedByName: '李社工',
       current: true,
-      photoFileIds: ['cloud://env/evidence/1.jpg'],
+      photoFileIds: [evidence],
     });
     await h.ok(SOCIAL2, 'indicators', 'recordCount', {
       ...base,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ManualCount } from '@linli/types/entities/indicator-report';
 import { dayOf } from '../../../_shared/domain/indicator-periods';
 import { shortIdBytesNeeded, shortIdFromBytes } from '../../../_shared/domain/short-id';
+import { assertOwnUpload } from '../../../_shared/runtime/uploads';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import type { ContractDoc } from '../../../_shared/repositories/contracts';
@@ -86,6 +87,8 @@ export const recordCount = defineAction('indicators', 'recordCount', {
     ]);
     assertActive(contract);
     checkPlacement(contract, station, input, now);
+    // Evidence photos must be the caller's own uploads: nobody attaches someone else's file.
+    input.photoFileIds.forEach((fileId, i) => assertOwnUpload(fileId, caller._id, `photoFileIds.${i}`));
     const rootId = `mc_${shortIdFromBytes(randomBytes(shortIdBytesNeeded()))}`;
     const doc: ManualCountDoc = {
       _id: rootId,
@@ -115,6 +118,7 @@ export const correctCount = defineAction('indicators', 'correctCount', {
   access: STAFF,
   idempotent: true,
   async handle({ rootId, version, value, note, photoFileIds, reason }, { caller, now }) {
+    photoFileIds?.forEach((fileId, i) => assertOwnUpload(fileId, caller._id, `photoFileIds.${i}`));
     const versions = await manualCountsRepository.versionsOf(rootId);
     const latest = versions.at(-1);
     if (!latest || latest.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该填报记录');
