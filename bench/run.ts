@@ -13,6 +13,7 @@ import { benchFunctionBundles } from './function-bundles';
 import { benchSignInBurst } from './signin-burst';
 import { benchBookingContention } from './booking-contention';
 import { benchH5FirstScreen } from './h5-first-screen';
+import { benchIndicatorRollup } from './indicator-rollup';
 
 export interface BenchResult {
   name: string;
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   signin: benchSignInBurst,
   booking: benchBookingContention,
   h5: benchH5FirstScreen,
+  indicators: benchIndicatorRollup,
 };
 
 async function main(): Promise<void> {
