@@ -53,6 +53,7 @@ export default defineAppConfig({
         'pages/contracts/index',
         'pages/dashboard/index',
         'pages/drilldown/index',
+        'pages/counts/index',
         'pages/surveys/index',
         'pages/survey-form/index',
         'pages/activity-survey/index',

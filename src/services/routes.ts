@@ -47,6 +47,7 @@ export const ROUTES = {
   indicatorContracts: '/subpackages/staff/pages/contracts/index',
   indicatorDashboard: '/subpackages/staff/pages/dashboard/index',
   indicatorDrilldown: '/subpackages/staff/pages/drilldown/index',
+  indicatorCounts: '/subpackages/staff/pages/counts/index',
   /** The volunteer's pages (subpackages/volunteer): registration, shifts, hours, certificates. */
   volunteerHome: '/subpackages/volunteer/pages/home/index',
   volunteerRegister: '/subpackages/volunteer/pages/register/index',

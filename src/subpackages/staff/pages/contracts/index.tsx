@@ -14,6 +14,7 @@ import { useAsync } from '@/hooks/use-async';
 import { usePageRefresh } from '@/hooks/use-page-refresh';
 import { useSession } from '@/hooks/use-session';
 import { call } from '@/services/api';
+import { inStation } from '@/services/dayjs';
 import { toastSuccess } from '@/services/feedback';
 import { ROUTES, openPage } from '@/services/routes';
 import './index.scss';
@@ -96,6 +97,23 @@ interface CreateArgs {
   areaMap: Record<string, string>;
 }
 
+/**
+ * Quick periods: the template's own (transcribed from a past year's file) or this calendar year,
+ * which is what a station taking a template for its new contract usually means.
+ */
+function periodChoices(template: ContractTemplate) {
+  const year = inStation().format('YYYY');
+  return [
+    {
+      value: 'template',
+      label: `模板期限（${template.draft.periodStart} 至 ${template.draft.periodEnd}）`,
+      start: template.draft.periodStart,
+      end: template.draft.periodEnd,
+    },
+    { value: 'year', label: `${year}年全年`, start: `${year}-01-01`, end: `${year}-12-31` },
+  ];
+}
+
 /** 从模板新建: pick a template, say which of the station's 片区 each template 片区 is, set the period. */
 function NewFromTemplate({ onCreated }: { onCreated: (contractId: string) => void }) {
   const templates = useAsync(() => call('indicators', 'templates', {}), []);
@@ -163,6 +181,17 @@ function NewFromTemplate({ onCreated }: { onCreated: (contractId: string) => voi
               />
             </Field>
           ))}
+          <Field label="期限">
+            <ChoiceChips
+              label="期限"
+              options={periodChoices(template)}
+              value={periodChoices(template).find((c) => c.start === start && c.end === end)?.value ?? ''}
+              onChange={(value) => {
+                const choice = periodChoices(template).find((c) => c.value === value);
+                if (choice) setPeriod({ start: choice.start, end: choice.end });
+              }}
+            />
+          </Field>
           <Field label="开始日期">
             <PickerField
               mode="date"

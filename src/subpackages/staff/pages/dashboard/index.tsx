@@ -59,6 +59,9 @@ function DashboardView() {
     <PageShell className="dashboard-page">
       <PageHeader title={data.contract.name} subtitle={`${data.contract.periodStart} 至 ${data.contract.periodEnd}`} />
       <Elapsed data={data} />
+      <Button size="small" onClick={() => openPage(ROUTES.ledgerExports)}>
+        导出完成情况表与台账
+      </Button>
       {isAdmin && <AdminTools contractId={contractId} onRecomputed={dashboard.reload} />}
       {data.indicators.map((row) => (
         <IndicatorCard key={row.id} contractId={contractId} row={row} elapsedShare={data.elapsed.share} />
@@ -110,6 +113,14 @@ function IndicatorCard({
         {row.measureLabel}
         {row.filterText ? ` · ${row.filterText}` : ''}
       </Text>
+      {row.measure === 'manual_count' && (
+        <Button
+          size="small"
+          onClick={() => openPage(ROUTES.indicatorCounts, { contract: contractId, indicator: row.id })}
+        >
+          填报与更正
+        </Button>
+      )}
       {!row.source.available && (
         <Text className="dashboard-page__unavailable">{row.source.message ?? '数据来源尚未启用'}</Text>
       )}
