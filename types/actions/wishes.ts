@@ -50,8 +50,15 @@ export const wishesActions = {
     output: wishDetailSchema,
   },
   revise: {
-    summary: '社工请求修改后，提交人、本人或社工修改心愿并重新提交审核。',
-    input: wishDraftSchema.extend({ wishId, hardship: staffFields.hardship }).strict(),
+    summary: '社工请求修改后，提交人、本人或社工修改心愿并重新提交审核（新照片替换原有照片；不传则保留）。',
+    input: wishDraftSchema
+      .extend({
+        wishId,
+        hardship: staffFields.hardship,
+        /** New photos replace the wish's; left out, the photos it has stay. */
+        photoFileIds: z.array(photoFileIdSchema).max(WISH_MAX_PHOTOS, `照片最多${WISH_MAX_PHOTOS}张`).optional(),
+      })
+      .strict(),
     output: wishDetailSchema,
   },
   mine: {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { HARDSHIP_LABELS, WISH_CATEGORY_LABELS, type WishDetail } from '@linli/types/entities/wish';
+import PhotoGallery from '@/components/photo-gallery';
 import WishStatus from '@/components/wish-status';
 import { formatMoment } from '@/services/activity-time';
 import './index.scss';
@@ -22,8 +23,9 @@ function reviewNoteTitle(wish: WishDetail): string {
 }
 
 /**
- * A wish whole, for its beneficiary and the station's staff: what, why, the value, who it is for
- * (staff), the public text the wall shows, the review note, the claimer and the delivery.
+ * A wish whole, for its beneficiary and the station's staff: what, why and its photos, the value,
+ * who it is for (staff), the public text the wall shows, the review note, the claimer and the
+ * delivery with its photos.
  */
 export default function WishDetailCard({ wish, showBeneficiary = false }: WishDetailCardProps) {
   const { beneficiary } = wish;
@@ -55,6 +57,7 @@ export default function WishDetailCard({ wish, showBeneficiary = false }: WishDe
       <View className="ll-wish-detail__block">
         <Text className="ll-wish-detail__label">原因</Text>
         <Text className="ll-wish-detail__text">{wish.why}</Text>
+        <PhotoGallery urls={wish.photoUrls} label="心愿照片" />
       </View>
       {wish.reviewNote && (
         <View className="ll-wish-detail__note" role="note">
@@ -79,6 +82,7 @@ export default function WishDetailCard({ wish, showBeneficiary = false }: WishDe
         <View className="ll-wish-detail__block">
           <Text className="ll-wish-detail__label">交付 · {formatMoment(wish.delivery.fulfilledAt)}</Text>
           <Text className="ll-wish-detail__text">{wish.delivery.note}</Text>
+          <PhotoGallery urls={wish.delivery.photoUrls} label="交付照片" />
         </View>
       )}
       {wish.confirmedAt && (

@@ -11,6 +11,7 @@ import {
   HARDSHIP_LABELS,
   WISH_CATEGORIES,
   WISH_CATEGORY_LABELS,
+  WISH_MAX_PHOTOS,
   wishDraftSchema,
   type Hardship,
   type WishCategory,
@@ -19,15 +20,23 @@ import {
 } from '@linli/types/entities/wish';
 import ChoiceChips from '@/components/choice-chips';
 import Field from '@/components/field';
+import PhotoGallery from '@/components/photo-gallery';
+import PhotoPicker from '@/components/photo-picker';
 import { ErrorBanner } from '@/components/state-views';
 import './index.scss';
 
-export interface WishFormValues extends WishDraft {
+export interface WishFormValues extends Omit<WishDraft, 'photoFileIds'> {
   hardship?: Hardship;
+  /** The photos picked. Left out when revising without new photos: the wish keeps its own. */
+  photoFileIds?: string[];
 }
 
 const FIELDS = ['what', 'why', 'estimatedValue', 'category', 'hardship', 'photoFileIds'] as const;
 type FieldName = (typeof FIELDS)[number];
+
+/** The function names a refused photo by its index (`photoFileIds.1`). */
+const photoFieldError = (fieldErrors: Record<string, string>): string | undefined =>
+  Object.entries(fieldErrors).find(([path]) => path.startsWith('photoFileIds.'))?.[1];
 
 export interface WishFormProps {
   /** The wish being revised; empty for a new one. */
@@ -53,9 +62,10 @@ const HARDSHIP_CHOICES = [
 ];
 
 /**
- * 心愿: what is wished for, why (only staff read it), a rough value and a category — the
- * contract's own schema checks it before it is sent, with the same messages the function would
- * give; staff add the confidential 困难类别. Photos wait for the photo service (docs/wishes.md).
+ * 心愿: what is wished for, why (only staff read it), a rough value, a category and up to three
+ * photos — the contract's own schema checks it before it is sent, with the same messages the
+ * function would give; staff add the confidential 困难类别. Photos upload as soon as they are
+ * picked, and the form waits for them. Revising, the wish's photos are shown; new ones replace them.
  */
 export default function WishForm({
   initial,
@@ -71,6 +81,8 @@ export default function WishForm({
   const [value, setValue] = useState(initial ? String(initial.estimatedValue) : '');
   const [category, setCategory] = useState<WishCategory | ''>(initial?.category ?? '');
   const [hardship, setHardship] = useState<Hardship | typeof NO_HARDSHIP>(initial?.hardship ?? NO_HARDSHIP);
+  const [photoFileIds, setPhotoFileIds] = useState<string[]>([]);
+  const [photosUploading, setPhotosUploading] = useState(false);
   const [clientErrors, setClientErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [edited, setEdited] = useState<ReadonlySet<FieldName>>(new Set());
 
@@ -88,7 +100,7 @@ export default function WishForm({
       why,
       estimatedValue: value.trim() === '' ? undefined : Number(value),
       category: category || undefined,
-      photoFileIds: [],
+      photoFileIds,
     });
     if (!parsed.success) {
       const errors: Partial<Record<FieldName, string>> = {};
@@ -101,11 +113,19 @@ export default function WishForm({
     }
     setClientErrors({});
     setEdited(new Set());
-    onSubmit({ ...parsed.data, ...(showHardship && hardship !== NO_HARDSHIP ? { hardship } : {}) });
+    // Revising without new photos leaves the photos out, so the wish keeps the ones it has.
+    const { photoFileIds: picked, ...draft } = parsed.data;
+    onSubmit({
+      ...draft,
+      ...(initial && picked.length === 0 ? {} : { photoFileIds: picked }),
+      ...(showHardship && hardship !== NO_HARDSHIP ? { hardship } : {}),
+    });
   };
 
   // A refusal about something else (the beneficiary) is shown above the button.
-  const shownInPlace = Object.keys(fieldErrors).some((path) => (FIELDS as readonly string[]).includes(path));
+  const shownInPlace = Object.keys(fieldErrors).some(
+    (path) => (FIELDS as readonly string[]).includes(path) || path.startsWith('photoFileIds.'),
+  );
   return (
     <View className="ll-wish-form">
       <Field label="心愿" error={errorFor('what')} hint="具体一点：想要什么东西或什么帮助">
@@ -170,9 +190,36 @@ export default function WishForm({
           />
         </Field>
       )}
+      <Field
+        label="照片"
+        optional
+        error={errorFor('photoFileIds') ?? photoFieldError(fieldErrors)}
+        hint={
+          initial && initial.photoUrls.length > 0
+            ? '新选的照片会替换上面的照片；不选则保留'
+            : '拍一下想要替换的旧物件，方便社工了解；不会公开'
+        }
+      >
+        {initial && <PhotoGallery urls={initial.photoUrls} label="心愿照片" />}
+        <PhotoPicker
+          max={WISH_MAX_PHOTOS}
+          onChange={(fileIds) => {
+            setPhotoFileIds(fileIds);
+            touch('photoFileIds');
+          }}
+          onBusyChange={setPhotosUploading}
+        />
+      </Field>
       {error && !shownInPlace && <ErrorBanner message={error} />}
-      <Button type="primary" size="large" block loading={pending} disabled={pending} onClick={submit}>
-        {submitText}
+      <Button
+        type="primary"
+        size="large"
+        block
+        loading={pending}
+        disabled={pending || photosUploading}
+        onClick={submit}
+      >
+        {photosUploading ? '照片上传中…' : submitText}
       </Button>
     </View>
   );

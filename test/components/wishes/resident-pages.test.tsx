@@ -4,7 +4,7 @@ import MyWishesPage, { wishPrompt } from '@/subpackages/wishes/pages/mine/index'
 import WishSubmitPage from '@/subpackages/wishes/pages/submit/index';
 import { fakeApi, refuse } from '../support/fake-api';
 import { resident } from '../support/fixtures';
-import { navigateTo, redirectTo, showModal } from '../support/taro';
+import { navigateTo, previewImage, redirectTo, showModal } from '../support/taro';
 import { freezeDateAtNow, openWithParams } from '../activities/fixtures';
 import { typeInto, wishDetail } from './fixtures';
 
@@ -148,6 +148,33 @@ describe('提交心愿', () => {
       estimatedValue: 180,
       category: 'daily_goods',
       photoFileIds: [],
+    });
+  });
+
+  it('revising shows the wish’s photos and keeps them unless new ones are picked', async () => {
+    openWithParams({ id: 'W1' });
+    const link = 'http://127.0.0.1:8930/__files/cloud%3A%2F%2Flocal%2Fuploads%2Fo%2Faaaaaaaaaa.png?expires=1&sig=x';
+    const api = fakeApi({
+      account: { me: () => resident },
+      wishes: {
+        get: () => wishDetail({ status: 'changes_requested', photoUrls: [link], can: ['revise'] }),
+        revise: () => wishDetail({ id: 'W1' }),
+      },
+    });
+    render(<WishSubmitPage />);
+    expect(await screen.findByText('新选的照片会替换上面的照片；不选则保留')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('查看心愿照片'));
+    expect(previewImage).toHaveBeenCalledWith({ current: link, urls: [link] });
+    expect((screen.getByPlaceholderText('例如：一台电饭煲') as HTMLInputElement).value).toBe('一台电风扇');
+    typeInto('例如：200', '160');
+    fireEvent.click(screen.getByText('重新提交'));
+    await waitFor(() => expect(redirectTo).toHaveBeenCalled());
+    expect(api.callsTo('wishes', 'revise')[0]!.input).toEqual({
+      wishId: 'W1',
+      what: '一台电风扇',
+      why: '家里的电风扇坏了，夏天很热。',
+      estimatedValue: 160,
+      category: 'daily_goods',
     });
   });
 });

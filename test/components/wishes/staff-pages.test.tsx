@@ -89,7 +89,11 @@ describe('心愿审核', () => {
       refuse({
         code: 'PUBLIC_TEXT_PERSONAL',
         message: '公开内容不能出现受助人的姓名',
-        fields: [{ path: 'publicTitle', message: '不能出现受助人的姓名' }],
+        fields: [
+          { path: 'publicTitle', message: '不能出现受助人的姓名' },
+          { path: 'publicText', message: '不能出现受助人的姓名' },
+          { path: 'publicText', message: '不能出现电话号码、证件号等数字串' },
+        ],
       }),
     );
     render(<StaffWishPage />);
@@ -97,6 +101,7 @@ describe('心愿审核', () => {
     typeInto('例如：一位长者家里的电饭煲坏了，想要一台小容量的电饭煲', '张秀兰想要一台电风扇');
     fireEvent.click(await screen.findByText('审核通过并发布'));
     await waitFor(() => expect(fieldOf('公开标题').textContent).toContain('不能出现受助人的姓名'));
+    expect(fieldOf('公开说明').textContent).toContain('不能出现受助人的姓名；不能出现电话号码、证件号等数字串');
   });
 
   it('a text the content check held stays for review, and says so', async () => {

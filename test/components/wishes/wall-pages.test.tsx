@@ -100,8 +100,8 @@ describe('认领与交付', () => {
     expect(await screen.findByText('已登记交付，等待受助人或社工确认收到。')).toBeTruthy();
     await waitFor(() => expect(screen.getByText('已送到社工站')).toBeTruthy());
     expect(api.callsTo('wishes', 'fulfil').map((c) => c.input)).toEqual([
-      { wishId: 'W1', note: '' },
-      { wishId: 'W1', note: '已送到社工站' },
+      { wishId: 'W1', note: '', photoFileIds: [] },
+      { wishId: 'W1', note: '已送到社工站', photoFileIds: [] },
     ]);
   });
 

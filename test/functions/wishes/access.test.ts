@@ -131,19 +131,22 @@ describe('photos', () => {
     expect(JSON.stringify(publicAnswers.slice(2))).not.toContain(encodeURIComponent(deliveryPhoto));
   });
 
-  it('a resident revising keeps the photos the social worker attached, and may add their own', async () => {
+  it('a revision without photos keeps the wish’s; with photos replaces them, keeping the social worker’s allowed', async () => {
     const staffPhoto = await h.upload(SOCIAL);
     const wish = await h.ok(SOCIAL, 'wishes', 'submit', draftFor(ZHANG, { photoFileIds: [staffPhoto] }));
-    await h.ok(SOCIAL2, 'wishes', 'requestChanges', { wishId: wish.id, reason: '请写清楚尺寸' });
-    const own = await h.upload(ZHANG);
-    const revised = await h.ok(ZHANG, 'wishes', 'revise', {
+    const revision = {
       wishId: wish.id,
       what: '一台落地电风扇',
       why: '家里的电风扇坏了，想要落地式的。',
       estimatedValue: 180,
-      category: 'daily_goods',
-      photoFileIds: [staffPhoto, own],
-    });
+      category: 'daily_goods' as const,
+    };
+    await h.ok(SOCIAL2, 'wishes', 'requestChanges', { wishId: wish.id, reason: '请写清楚尺寸' });
+    expect((await h.ok(ZHANG, 'wishes', 'revise', revision)).photoUrls).toHaveLength(1);
+
+    await h.ok(SOCIAL2, 'wishes', 'requestChanges', { wishId: wish.id, reason: '请再附一张照片' });
+    const own = await h.upload(ZHANG);
+    const revised = await h.ok(ZHANG, 'wishes', 'revise', { ...revision, photoFileIds: [staffPhoto, own] });
     expect(revised.photoUrls).toHaveLength(2);
   });
 });

@@ -80,8 +80,9 @@ export const submit = defineAction('wishes', 'submit', {
 
 /**
  * A wish sent back for changes, revised and submitted again. The review note is cleared: the
- * reviewer reads the history for what they asked. Only staff may set or change the hardship;
- * new photos must be the reviser's own uploads (those the wish had may stay).
+ * reviewer reads the history for what they asked. Only staff may set or change the hardship.
+ * Photos sent replace the wish's (new ones must be the reviser's own uploads; those the wish had
+ * may stay); none sent, the wish keeps its photos.
  */
 export const revise = defineAction('wishes', 'revise', {
   access: 'registered',
@@ -90,10 +91,15 @@ export const revise = defineAction('wishes', 'revise', {
     if (hardship !== undefined && !isStaff(caller.roles)) throw onlyStaff('hardship', '困难类别由社工填写');
     const step = { wishId, action: 'revise', caller, now, load: loadWishDetail } as const;
     const { doc } = await runStep(step, (current) => {
-      assertOwnPhotos(photoFileIds, caller._id, 'photoFileIds', current.photoFileIds);
+      if (photoFileIds) assertOwnPhotos(photoFileIds, caller._id, 'photoFileIds', current.photoFileIds);
       return {
         decision: decideTransition(toWishState(current), 'revise', actorOf(caller), now),
-        fields: { ...draft, photoFileIds, ...(hardship ? { hardship } : {}), reviewNote: null },
+        fields: {
+          ...draft,
+          ...(photoFileIds ? { photoFileIds } : {}),
+          ...(hardship ? { hardship } : {}),
+          reviewNote: null,
+        },
       };
     });
     return wishDetail(doc, caller);

@@ -7,9 +7,10 @@ import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
-import type { WishDetail } from '@linli/types/entities/wish';
+import { WISH_MAX_PHOTOS, type WishDetail } from '@linli/types/entities/wish';
 import Field from '@/components/field';
 import PageShell from '@/components/page-shell';
+import PhotoPicker from '@/components/photo-picker';
 import ReasonDialog from '@/components/reason-dialog';
 import StaffGate from '@/components/staff-gate';
 import { ErrorBanner, ErrorState, LoadingState } from '@/components/state-views';
@@ -50,6 +51,8 @@ function StaffWish() {
   const [publicTitle, setPublicTitle] = useState('');
   const [publicText, setPublicText] = useState('');
   const [deliveryNote, setDeliveryNote] = useState('');
+  const [deliveryPhotos, setDeliveryPhotos] = useState<string[]>([]);
+  const [photosUploading, setPhotosUploading] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
 
   // The public text starts from what was published before, or from the wish itself for the title.
@@ -71,8 +74,8 @@ function StaffWish() {
   const confirm = useAction((requestId: string) => call('wishes', 'confirm', { wishId }, { requestId }));
   const withdraw = useAction((requestId: string) => call('wishes', 'withdraw', { wishId }, { requestId }));
   const release = useAction((requestId: string) => call('wishes', 'release', { wishId }, { requestId }));
-  const fulfil = useAction((note: string, requestId: string) =>
-    call('wishes', 'fulfil', { wishId, note }, { requestId }),
+  const fulfil = useAction((note: string, photoFileIds: string[], requestId: string) =>
+    call('wishes', 'fulfil', { wishId, note, photoFileIds }, { requestId }),
   );
 
   if (!wish.data) {
@@ -104,13 +107,19 @@ function StaffWish() {
     if (await run()) wish.reload();
   };
   const recordDelivery = async () => {
-    if (await fulfil.run(deliveryNote.trim())) {
+    if (await fulfil.run(deliveryNote.trim(), deliveryPhotos)) {
       toastSuccess('已登记交付');
       wish.reload();
     }
   };
 
   const stepError = confirm.error ?? withdraw.error ?? release.error;
+  // A text can break several rules at once (a name and a hardship): show every one at its field.
+  const problemsAt = (path: 'publicTitle' | 'publicText'): string | undefined =>
+    approve.error?.fields
+      ?.filter((field) => field.path === path)
+      .map((field) => field.message)
+      .join('；') || undefined;
   return (
     <PageShell className="staff-wish-page">
       <WishDetailCard wish={wish.data} showBeneficiary />
@@ -121,7 +130,7 @@ function StaffWish() {
           <Text className="staff-wish-page__rule">
             公开内容全站可见：不要写姓名、电话、门牌住址，也不要写低保、残疾、独居等困难类别。发布前还会经过平台内容安全检测。
           </Text>
-          <Field label="公开标题" error={approve.fieldErrors.publicTitle}>
+          <Field label="公开标题" error={problemsAt('publicTitle')}>
             <Input
               name="publicTitle"
               placeholder="例如：为长者添一台电饭煲"
@@ -130,7 +139,7 @@ function StaffWish() {
               onChange={setPublicTitle}
             />
           </Field>
-          <Field label="公开说明" error={approve.fieldErrors.publicText}>
+          <Field label="公开说明" error={problemsAt('publicText')}>
             <TextArea
               className="staff-wish-page__textarea"
               placeholder="例如：一位长者家里的电饭煲坏了，想要一台小容量的电饭煲"
@@ -220,9 +229,17 @@ function StaffWish() {
               onChange={setDeliveryNote}
             />
           </Field>
+          <Field label="交付照片" optional>
+            <PhotoPicker max={WISH_MAX_PHOTOS} onChange={setDeliveryPhotos} onBusyChange={setPhotosUploading} />
+          </Field>
           {fulfil.error && !fulfil.fieldErrors.note && <ErrorBanner message={fulfil.error.message} />}
-          <Button block loading={fulfil.pending} disabled={fulfil.pending} onClick={() => void recordDelivery()}>
-            登记交付
+          <Button
+            block
+            loading={fulfil.pending}
+            disabled={fulfil.pending || photosUploading}
+            onClick={() => void recordDelivery()}
+          >
+            {photosUploading ? '照片上传中…' : '登记交付'}
           </Button>
         </View>
       )}

@@ -5,9 +5,11 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
-import type { PublicWish } from '@linli/types/entities/wish';
+import { WISH_MAX_PHOTOS, type PublicWish } from '@linli/types/entities/wish';
 import Field from '@/components/field';
 import PageShell from '@/components/page-shell';
+import PhotoGallery from '@/components/photo-gallery';
+import PhotoPicker from '@/components/photo-picker';
 import PublicWishCard from '@/components/public-wish-card';
 import { ErrorBanner, ErrorState, LoadingState } from '@/components/state-views';
 import { useAction } from '@/hooks/use-action';
@@ -30,18 +32,20 @@ export function nextStepText(wish: Pick<PublicWish, 'status' | 'claimedByMe' | '
 
 /**
  * A wish on the wall: its public text, and — as the function allows (`can`) — 认领, 放弃认领, and
- * 登记交付 with a note of what was delivered and how. Two people claiming at once: one holds it,
- * the other is told someone was quicker.
+ * 登记交付 with a note of what was delivered and how, and photos. Two people claiming at once: one
+ * holds it, the other is told someone was quicker.
  */
 export default function WishItemPage() {
   const wishId = useRouter().params.id ?? '';
   const wish = useAsync(() => call('wishes', 'publicView', { wishId }), [wishId]);
   usePageRefresh(wish.reload);
   const [note, setNote] = useState('');
+  const [photoFileIds, setPhotoFileIds] = useState<string[]>([]);
+  const [photosUploading, setPhotosUploading] = useState(false);
   const claim = useAction((requestId: string) => call('wishes', 'claim', { wishId }, { requestId }));
   const release = useAction((requestId: string) => call('wishes', 'release', { wishId }, { requestId }));
-  const fulfil = useAction((text: string, requestId: string) =>
-    call('wishes', 'fulfil', { wishId, note: text }, { requestId }),
+  const fulfil = useAction((text: string, photos: string[], requestId: string) =>
+    call('wishes', 'fulfil', { wishId, note: text, photoFileIds: photos }, { requestId }),
   );
 
   if (!wish.data) {
@@ -68,7 +72,7 @@ export default function WishItemPage() {
     if (answer) wish.setData(answer);
   };
   const recordDelivery = async () => {
-    const answer = await fulfil.run(note.trim());
+    const answer = await fulfil.run(note.trim(), photoFileIds);
     if (!answer) return;
     wish.setData(answer);
     toastSuccess('已登记交付');
@@ -101,6 +105,7 @@ export default function WishItemPage() {
         <View className="wish-item-page__delivery">
           <Text className="wish-item-page__label">交付 · {formatMoment(wish.data.delivery.fulfilledAt)}</Text>
           <Text className="wish-item-page__text">{wish.data.delivery.note}</Text>
+          <PhotoGallery urls={wish.data.delivery.photoUrls} label="交付照片" />
         </View>
       )}
       {can.includes('fulfil') && (
@@ -115,16 +120,19 @@ export default function WishItemPage() {
               onChange={setNote}
             />
           </Field>
+          <Field label="交付照片" optional hint="拍一张交付时的照片，只有您、受助人和社工能看到">
+            <PhotoPicker max={WISH_MAX_PHOTOS} onChange={setPhotoFileIds} onBusyChange={setPhotosUploading} />
+          </Field>
           {fulfil.error && !fulfil.fieldErrors.note && <ErrorBanner message={fulfil.error.message} />}
           <Button
             type="primary"
             size="large"
             block
             loading={fulfil.pending}
-            disabled={fulfil.pending}
+            disabled={fulfil.pending || photosUploading}
             onClick={() => void recordDelivery()}
           >
-            登记交付
+            {photosUploading ? '照片上传中…' : '登记交付'}
           </Button>
         </View>
       )}
