@@ -28,6 +28,10 @@ declare namespace NodeJS {
     TARO_APP_TEMPLATE_FEEDBACK_INVITATION?: string;
     /** The 站长's overdue-complaint alert (cloudfunctions/escalations); empty: not offered. */
     TARO_APP_TEMPLATE_COMPLAINT_OVERDUE?: string;
+    /** The templates a wish's submitter accepts (src/services/subscriptions.ts wishTemplateIds). */
+    TARO_APP_TEMPLATE_WISH_PUBLISHED?: string;
+    TARO_APP_TEMPLATE_WISH_CLAIMED?: string;
+    TARO_APP_TEMPLATE_WISH_FULFILLED?: string;
     /** Set by scripts/build-mp-fixtures.sh to build test fixtures with native-components. */
     LINLI_MP_FIXTURES?: string;
   }

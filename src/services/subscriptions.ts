@@ -20,6 +20,21 @@ export function bookingTemplateIds(): string[] {
 }
 
 /**
+ * The templates a wish's submitter is asked to accept as they send it: published, claimed,
+ * delivered — the steps they wait for (the `wishes` function sends them; docs/wishes.md).
+ * Written out in full for the build, like the booking's.
+ */
+export function wishTemplateIds(): string[] {
+  return [
+    process.env.TARO_APP_TEMPLATE_WISH_PUBLISHED,
+    process.env.TARO_APP_TEMPLATE_WISH_CLAIMED,
+    process.env.TARO_APP_TEMPLATE_WISH_FULFILLED,
+  ]
+    .map((id) => id?.trim() ?? '')
+    .filter((id) => id.length > 0);
+}
+
+/**
  * Asks the person whether the station may send them these messages. WeChat shows the dialog
  * only when this is called from a tap, so call it at the start of the tap handler, before
  * anything is awaited. Never throws: a refusal, a dismissed dialog or an old WeChat must not

@@ -4,7 +4,7 @@ import MyWishesPage, { wishPrompt } from '@/subpackages/wishes/pages/mine/index'
 import WishSubmitPage from '@/subpackages/wishes/pages/submit/index';
 import { fakeApi, refuse } from '../support/fake-api';
 import { resident } from '../support/fixtures';
-import { navigateTo, previewImage, redirectTo, showModal } from '../support/taro';
+import TaroDouble, { navigateTo, previewImage, redirectTo, showModal } from '../support/taro';
 import { freezeDateAtNow, openWithParams } from '../activities/fixtures';
 import { typeInto, wishDetail } from './fixtures';
 
@@ -176,5 +176,43 @@ describe('提交心愿', () => {
       estimatedValue: 160,
       category: 'daily_goods',
     });
+  });
+
+  it('on WeChat, the tap first asks to send the wish’s messages, then sends the wish', async () => {
+    const order: string[] = [];
+    const requestSubscribeMessage = jest.fn((_options: { tmplIds: string[] }) => {
+      order.push('prompt');
+      return Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' });
+    });
+    // The Taro double has no subscription API; the code under test reads it from the same object.
+    Object.assign(TaroDouble, { requestSubscribeMessage });
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      TARO_ENV: 'weapp',
+      TARO_APP_TEMPLATE_WISH_PUBLISHED: 'tmpl-published',
+      TARO_APP_TEMPLATE_WISH_CLAIMED: ' tmpl-claimed ',
+      TARO_APP_TEMPLATE_WISH_FULFILLED: '',
+    });
+    try {
+      fakeApi({
+        account: { me: () => resident },
+        wishes: {
+          submit: () => {
+            order.push('submit');
+            return wishDetail({ id: 'Wnew' });
+          },
+        },
+      });
+      render(<WishSubmitPage />);
+      typeInto('例如：一台电饭煲', '一台电饭煲');
+      typeInto('为什么需要它，家里的情况', '旧的坏了，煮饭不方便');
+      typeInto('例如：200', '180');
+      fireEvent.click(screen.getByText('生活用品'));
+      fireEvent.click(screen.getByText('提交心愿', { selector: '.nut-button *, .nut-button' }));
+      await waitFor(() => expect(order).toEqual(['prompt', 'submit']));
+      expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-published', 'tmpl-claimed'] });
+    } finally {
+      process.env = saved;
+    }
   });
 });
