@@ -54,7 +54,10 @@ async function tryToBook(page: Page): Promise<'booked' | 'not_invited'> {
     const booked = ui(page).getByText('已报名').first();
     const refused = ui(page).getByText(NOT_INVITED).first();
     const closed = ui(page).getByText('报名已截止').first();
-    await button(page, /^报名/).or(closed).first().waitFor();
+    // The page knows whether this resident is on the list: no 报名 to tap, and says why.
+    const byInvitation = ui(page).getByText('本活动仅限社工邀请的居民参加，如想参加请联系社工。').first();
+    await button(page, /^报名/).or(closed).or(byInvitation).first().waitFor();
+    if (await byInvitation.isVisible()) return 'not_invited';
     if (!(await closed.isVisible())) {
       await button(page, /^报名/).click();
       await booked.or(refused).or(closed).first().waitFor();
