@@ -27,7 +27,8 @@ async function signedInState(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByText('以张阿姨的身份进入').click();
+  await page.locator('#app').getByText('选择体验身份').first().waitFor();
+  await page.locator('taro-button-core').filter({ hasText: '以张阿姨的身份进入' }).first().click();
   await page.getByText(/您好/).first().waitFor();
   const state = await context.storageState();
   await context.close();
