@@ -117,54 +117,12 @@ export const teamMembersRepository = {
 
   /** Members of these teams, earliest first. */
   async forTeams(teamIds: readonly string[]): Promise<TeamMemberDoc[]> {
-    const unique = [...new Set(teamIds)];
-    const raws: unknown[] = [];
-    for (let i = 0; i < unique.length; i += PAGE_SIZE) {
-      const chunk = unique.slice(i, i + PAGE_SIZE);
-      raws.push(
-        ...(await readAllPages(
-          async (skip, limit) =>
-            (
-              await db
-                .collection('team_members')
-                .where({ teamId: _.in(chunk) })
-                .orderBy('joinedAt', 'asc')
-                .orderBy('_id', 'asc')
-                .skip(skip)
-                .limit(limit)
-                .get()
-            ).data,
-          MAX_MEMBERS,
-        )),
-      );
-    }
-    return narrowAll(teamMemberDocSchema, raws, 'team member');
+    return membershipsWhere('teamId', teamIds);
   },
 
   /** Memberships of these volunteers (for lists that show each one's teams). */
   async forVolunteers(volunteerIds: readonly string[]): Promise<TeamMemberDoc[]> {
-    const unique = [...new Set(volunteerIds)];
-    const raws: unknown[] = [];
-    for (let i = 0; i < unique.length; i += PAGE_SIZE) {
-      const chunk = unique.slice(i, i + PAGE_SIZE);
-      raws.push(
-        ...(await readAllPages(
-          async (skip, limit) =>
-            (
-              await db
-                .collection('team_members')
-                .where({ volunteerId: _.in(chunk) })
-                .orderBy('joinedAt', 'asc')
-                .orderBy('_id', 'asc')
-                .skip(skip)
-                .limit(limit)
-                .get()
-            ).data,
-          MAX_MEMBERS,
-        )),
-      );
-    }
-    return narrowAll(teamMemberDocSchema, raws, 'team member');
+    return membershipsWhere('volunteerId', volunteerIds);
   },
 
   /** Joins; false if already a member (the unique `_id` makes a double tap one membership). */
@@ -187,3 +145,29 @@ export const teamMembersRepository = {
     return stats.removed === 1;
   },
 };
+
+/** Memberships whose `field` is one of `ids`, earliest first: `_.in` takes a page of ids at a time. */
+async function membershipsWhere(field: 'teamId' | 'volunteerId', ids: readonly string[]): Promise<TeamMemberDoc[]> {
+  const unique = [...new Set(ids)];
+  const raws: unknown[] = [];
+  for (let i = 0; i < unique.length; i += PAGE_SIZE) {
+    const chunk = unique.slice(i, i + PAGE_SIZE);
+    raws.push(
+      ...(await readAllPages(
+        async (skip, limit) =>
+          (
+            await db
+              .collection('team_members')
+              .where({ [field]: _.in(chunk) })
+              .orderBy('joinedAt', 'asc')
+              .orderBy('_id', 'asc')
+              .skip(skip)
+              .limit(limit)
+              .get()
+          ).data,
+        MAX_MEMBERS,
+      )),
+    );
+  }
+  return narrowAll(teamMemberDocSchema, raws, 'team member');
+}
