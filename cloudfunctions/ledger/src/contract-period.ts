@@ -5,7 +5,7 @@ import { stationsRepository, type StationDoc } from '../../_shared/repositories/
 // The indicator engine's loader (roll-ups for closed months, live for the rest): the exports
 // count exactly what the dashboard counts. It lives with the indicators function; the bundler
 // packs it into ledger too.
-import { loadContractFacts, type ContractFacts } from '../../indicators/src/contract-facts';
+import { loadContractFacts, type ContractFacts } from '../../_shared/queries/contract-facts';
 import { contractAreas } from '../../indicators/src/contracts';
 
 export interface ContractPeriod extends ContractFacts {

@@ -5,7 +5,7 @@ import { elapsedOf } from '../../../_shared/domain/indicator-periods';
 import { isRateMeasure, reportIndicator, type Cell, type IndicatorReport } from '../../../_shared/domain/indicators';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { contractAreas, loadContract, loadStation, toContractSummary } from '../contracts';
-import { loadContractFacts } from '../contract-facts';
+import { loadContractFacts } from '../../../_shared/queries/contract-facts';
 
 /** The contract's counting thresholds in words, printed above the table. */
 export function settingsText(s: ContractSettings): string {

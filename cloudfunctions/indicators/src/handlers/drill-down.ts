@@ -20,7 +20,7 @@ import { surveyResponsesRepository } from '../../../_shared/repositories/survey-
 import { satisfaction } from '../../../_shared/domain/satisfaction';
 import type { StationDoc } from '../../../_shared/repositories/stations';
 import { contractAreas, loadContract, loadStation } from '../contracts';
-import { contractContext, monthFactsOf } from '../contract-facts';
+import { contractContext, monthFactsOf } from '../../../_shared/queries/contract-facts';
 import { areaNameOf, manualCountViews } from './manual-counts';
 
 /**

@@ -16,7 +16,7 @@ import { indicatorSourcesRepository } from '../../../_shared/repositories/indica
 import { computeMonthFacts } from '../../../_shared/queries/indicator-month';
 import { begunMonths, recomputeMonths } from '../../../_shared/queries/indicator-rollups';
 import { contractAreas, loadContract, loadStation } from '../contracts';
-import { contractContext } from '../contract-facts';
+import { contractContext } from '../../../_shared/queries/contract-facts';
 
 /** A recompute covers at most three years of months: a contract period, with room. */
 const MAX_MONTHS = 36;

@@ -1,5 +1,5 @@
 import type { IndicatorMeasure } from '@linli/types/entities/indicators';
-import { dayOf, instantsOf, monthOf, monthsOf, type DayRange } from '../../_shared/domain/indicator-periods';
+import { dayOf, instantsOf, monthOf, monthsOf, type DayRange } from '../domain/indicator-periods';
 import {
   distinctPeopleActivities,
   MEASURE_SOURCES,
@@ -7,18 +7,18 @@ import {
   type ContractContext,
   type DistinctPeople,
   type IndicatorFacts,
-} from '../../_shared/domain/indicators';
-import type { RegistrationRow, TeamRow } from '../../_shared/domain/indicator-volunteers';
-import type { ContractDoc } from '../../_shared/repositories/contracts';
-import { indicatorRollupsRepository, type MonthFacts } from '../../_shared/repositories/indicator-rollups';
-import { indicatorSourcesRepository } from '../../_shared/repositories/indicator-sources';
-import { manualCountsRepository } from '../../_shared/repositories/manual-counts';
-import { surveyResponsesRepository } from '../../_shared/repositories/survey-responses';
-import { complaintsRepository } from '../../_shared/repositories/complaints';
-import { wishesRepository } from '../../_shared/repositories/wishes';
-import type { StationDoc } from '../../_shared/repositories/stations';
-import { areaOfCommunity, computeMonthFacts } from '../../_shared/queries/indicator-month';
-import { begunMonths, isFinal } from '../../_shared/queries/indicator-rollups';
+} from '../domain/indicators';
+import type { RegistrationRow, TeamRow } from '../domain/indicator-volunteers';
+import type { ContractDoc } from '../repositories/contracts';
+import { indicatorRollupsRepository, type MonthFacts } from '../repositories/indicator-rollups';
+import { indicatorSourcesRepository } from '../repositories/indicator-sources';
+import { manualCountsRepository } from '../repositories/manual-counts';
+import { surveyResponsesRepository } from '../repositories/survey-responses';
+import { complaintsRepository } from '../repositories/complaints';
+import { wishesRepository } from '../repositories/wishes';
+import type { StationDoc } from '../repositories/stations';
+import { areaOfCommunity, computeMonthFacts } from './indicator-month';
+import { begunMonths, isFinal } from './indicator-rollups';
 
 /**
  * The facts a contract's table is computed from, read at a fixed cost: the stored roll-ups of the
