@@ -1,6 +1,7 @@
 import type { ActivityDraft } from '@linli/types/entities/activity';
 import type { FunctionHarness } from './functions';
 import { DEMO_STATION_ID } from '../../local/demo/seed';
+import { clock } from '../../cloudfunctions/_shared/runtime/clock';
 
 export const SOCIAL = 'oDemoSocial0001';
 export const OTHER_SOCIAL = 'oDemoOtherSW01';
@@ -53,4 +54,43 @@ export async function addResidents(h: FunctionHarness, count: number, prefix = '
     })),
   );
   return ids;
+}
+
+const WEEK = 7 * 24 * HOUR;
+
+/** A 小组 of three weekly two-hour sessions; the first started 10 minutes ago. */
+export async function publishGroup(h: FunctionHarness) {
+  const first = Date.now() - 10 * 60_000;
+  const sessions = [0, 1, 2].map((i) => ({
+    startAt: new Date(first + i * WEEK).toISOString(),
+    endAt: new Date(first + i * WEEK + 2 * HOUR).toISOString(),
+  }));
+  return h.ok(
+    SOCIAL,
+    'activity',
+    'publish',
+    draft({
+      title: '长者互助小组',
+      kind: 'group_session',
+      capacity: 8,
+      startAt: sessions[0]!.startAt,
+      endAt: sessions[2]!.endAt,
+      bookingOpensAt: new Date(first - 48 * HOUR).toISOString(),
+      bookingClosesAt: new Date(first - HOUR).toISOString(),
+      sessions,
+    }),
+  );
+}
+
+/**
+ * Books a member into a group through the real action, two hours back in time while the series'
+ * booking was open (its first session has begun by "now"); answers the booking.
+ */
+export async function enrolInGroup(h: FunctionHarness, activityId: string, personId: string) {
+  clock.setOffset(-2 * HOUR);
+  try {
+    return (await h.ok(personId, 'activity', 'book', { activityId })).booking;
+  } finally {
+    clock.setOffset(0);
+  }
 }

@@ -1,5 +1,5 @@
 import { startFunctionHarness, type FunctionHarness } from '../../support/functions';
-import { draft, SOCIAL } from '../../support/activities';
+import { draft, enrolInGroup, publishGroup, SOCIAL } from '../../support/activities';
 import { clock } from '../../../cloudfunctions/_shared/runtime/clock';
 
 const RESIDENT = 'oDemoResident01';
@@ -17,36 +17,6 @@ afterEach(async () => {
   await h.close();
 });
 
-/** A 小组 of three weekly sessions; the first started 10 minutes ago and runs two hours. */
-async function publishGroup(h: FunctionHarness) {
-  const first = Date.now() - 10 * 60_000;
-  const sessions = [0, 1, 2].map((i) => ({
-    startAt: new Date(first + i * WEEK).toISOString(),
-    endAt: new Date(first + i * WEEK + 2 * HOUR).toISOString(),
-  }));
-  return h.ok(
-    SOCIAL,
-    'activity',
-    'publish',
-    draft({
-      title: '长者互助小组',
-      kind: 'group_session',
-      capacity: 8,
-      startAt: sessions[0]!.startAt,
-      endAt: sessions[2]!.endAt,
-      bookingOpensAt: new Date(first - 48 * HOUR).toISOString(),
-      bookingClosesAt: new Date(first - HOUR).toISOString(),
-      sessions,
-    }),
-  );
-}
-
-/** Books through the real action, two hours back in time while the series' booking was open. */
-async function enrol(h: FunctionHarness, activityId: string, personId: string) {
-  clock.setOffset(-2 * HOUR);
-  expect((await h.ok(personId, 'activity', 'book', { activityId })).booking?.status).toBe('confirmed');
-  clock.setOffset(0);
-}
 const scanAs = async (personId: string, activityId: string) =>
   h.ok(personId, 'checkin', 'scan', {
     token: (await h.ok(SOCIAL, 'checkin', 'code', { activityId, mode: 'in' })).token,
@@ -56,8 +26,8 @@ describe('a 小组 series: sessions with one roster', () => {
   it('shows its sessions, books once for the whole series, and signs in per session', async () => {
     const group = await publishGroup(h);
     expect(group.sessions?.map((s) => s.index)).toEqual([1, 2, 3]);
-    await enrol(h, group.id, RESIDENT);
-    await enrol(h, group.id, OTHER);
+    expect((await enrolInGroup(h, group.id, RESIDENT))?.status).toBe('confirmed');
+    expect((await enrolInGroup(h, group.id, OTHER))?.status).toBe('confirmed');
 
     // Session 1: the scan counts for session 1, a repeat does not count again.
     expect((await scanAs(RESIDENT, group.id)).outcome).toBe('signed_in');
@@ -106,7 +76,7 @@ describe('a 小组 series: sessions with one roster', () => {
 
   it('takes a paper list for a named session and annuls per session', async () => {
     const group = await publishGroup(h);
-    await enrol(h, group.id, OTHER);
+    expect((await enrolInGroup(h, group.id, OTHER))?.status).toBe('confirmed');
     clock.setOffset(WEEK + 3 * HOUR); // session 2 is over
     const paper = await h.ok(SOCIAL, 'checkin', 'recordPaper', {
       activityId: group.id,
@@ -139,7 +109,7 @@ describe('a 小组 series: sessions with one roster', () => {
 
   it('exports one sign-in sheet per session, titled with its number', async () => {
     const group = await publishGroup(h);
-    await enrol(h, group.id, RESIDENT);
+    expect((await enrolInGroup(h, group.id, RESIDENT))?.status).toBe('confirmed');
     await scanAs(RESIDENT, group.id);
     const sheet = await h.ok(SOCIAL, 'ledger', 'signInSheet', { activityId: group.id, session: 1 });
     expect(sheet.fileName).toContain('长者互助小组（第1节）');

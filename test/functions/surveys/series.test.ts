@@ -1,6 +1,6 @@
 import { fireTimer } from '../../../local/host/timers';
 import { clock } from '../../../cloudfunctions/_shared/runtime/clock';
-import { draft, SOCIAL } from '../../support/activities';
+import { enrolInGroup, publishGroup, SOCIAL } from '../../support/activities';
 import { startFunctionHarness, type FunctionHarness } from '../../support/functions';
 import { OTHER_RESIDENT, RESIDENT, templateDraft } from './support';
 
@@ -17,43 +17,14 @@ afterEach(async () => {
   await h.close();
 });
 
-/** A 小组 of three weekly two-hour sessions; the first started 10 minutes ago. */
-async function publishGroup() {
-  const first = Date.now() - 10 * 60_000;
-  const sessions = [0, 1, 2].map((i) => ({
-    startAt: new Date(first + i * WEEK).toISOString(),
-    endAt: new Date(first + i * WEEK + 2 * HOUR).toISOString(),
-  }));
-  return h.ok(
-    SOCIAL,
-    'activity',
-    'publish',
-    draft({
-      title: '长者互助小组',
-      kind: 'group_session',
-      capacity: 8,
-      startAt: sessions[0]!.startAt,
-      endAt: sessions[2]!.endAt,
-      bookingOpensAt: new Date(first - 48 * HOUR).toISOString(),
-      bookingClosesAt: new Date(first - HOUR).toISOString(),
-      sessions,
-    }),
-  );
-}
-
-async function enrol(activityId: string, personId: string) {
-  clock.setOffset(-2 * HOUR);
-  await h.ok(personId, 'activity', 'book', { activityId });
-}
-
 const scan = async (personId: string, activityId: string, mode: 'in' | 'out') =>
   h.ok(personId, 'checkin', 'scan', { token: (await h.ok(SOCIAL, 'checkin', 'code', { activityId, mode })).token });
 
 describe('a 小组 series has one form: each member answers once, at the last session', () => {
   it('opens at the last session for every member who came to any session', async () => {
-    const group = await publishGroup();
-    await enrol(group.id, RESIDENT);
-    await enrol(group.id, OTHER_RESIDENT);
+    const group = await publishGroup(h);
+    await enrolInGroup(h, group.id, RESIDENT);
+    await enrolInGroup(h, group.id, OTHER_RESIDENT);
     clock.setOffset(0);
     const form = await h.ok(SOCIAL, 'surveys', 'createForm', { draft: await templateDraft(h, 'group') });
     await h.ok(SOCIAL, 'surveys', 'attach', { formId: form.id, activityIds: [group.id] });
@@ -105,9 +76,9 @@ describe('a 小组 series has one form: each member answers once, at the last se
   });
 
   it('invites every member after the last session (not those who answered already), linking the form', async () => {
-    const group = await publishGroup();
-    await enrol(group.id, RESIDENT);
-    await enrol(group.id, OTHER_RESIDENT);
+    const group = await publishGroup(h);
+    await enrolInGroup(h, group.id, RESIDENT);
+    await enrolInGroup(h, group.id, OTHER_RESIDENT);
     clock.setOffset(0);
     const form = await h.ok(SOCIAL, 'surveys', 'createForm', { draft: await templateDraft(h, 'group') });
     await h.ok(SOCIAL, 'surveys', 'attach', { formId: form.id, activityIds: [group.id] });
