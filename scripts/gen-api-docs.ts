@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { API, type FunctionName } from '../types/api';
 import { ERROR_CODES, DEFAULT_MESSAGES } from '../types/errors';
 import { ROLE_LABELS, type Role } from '../types/entities/common';
-import type { Access } from '../cloudfunctions/_shared/runtime/dispatcher';
+import type { Access, Policy, Scope } from '../cloudfunctions/_shared/runtime/dispatcher';
 import { loadFunction, localFunctionNames } from '../local/host/functions';
 
 type JsonSchema = {
@@ -55,6 +55,27 @@ function renderAccess(access: Access): string {
   return access.map((r) => ROLE_LABELS[r as Role]).join('、');
 }
 
+const SCOPE_LABELS: Record<Scope, string> = {
+  none: '不限本人或本站（公开目录、模板，或凭现场出示的码）',
+  self: '仅本人的记录',
+  station: '仅本站的记录',
+  self_or_staff: '本人的记录；本站社工、站长可处理本站的',
+};
+
+const FIELD_LABELS: Record<Policy['reveals'][number], string> = { phone: '手机号', id_number: '身份证号' };
+
+/** One line per action: who may call, whose records, whether it writes, what it shows unmasked. */
+function renderPolicy(policy: Policy | undefined): string[] {
+  if (!policy) return ['- **Who may call:** (no policy declared)'];
+  return [
+    `- **Who may call:** ${renderAccess(policy.access)}`,
+    `- **Records:** ${SCOPE_LABELS[policy.scope]}; ${policy.writes ? 'writes (idempotent with `requestId`)' : 'read-only'}` +
+      (policy.reveals.length > 0
+        ? `; shows ${policy.reveals.map((f) => FIELD_LABELS[f]).join('、')} unmasked to staff`
+        : ''),
+  ];
+}
+
 export function renderApiDocs(): string {
   const lines: string[] = [
     '# API reference',
@@ -63,8 +84,10 @@ export function renderApiDocs(): string {
     '',
     'Every cloud function takes `{action, input, requestId?}` and answers `{ok: true, data}` or',
     '`{ok: false, error: {code, message, fields?}}`. `requestId` (8–64 of `A-Za-z0-9_-`) makes a write',
-    'idempotent: a replay with the same id returns the first answer. The caller is whoever the platform',
-    'says it is (the OPENID in the WeChat context); nothing in `input` can change that.',
+    'idempotent: a replay with the same id returns the first answer (the app sends one with every write).',
+    'The caller is whoever the platform says it is (the OPENID in the WeChat context); nothing in the',
+    "request can change that. Each action's policy — who may call, whose records, whether it writes —",
+    'is explained in [access.md](access.md).',
     '',
     '## Calling the local runtime',
     '',
@@ -100,7 +123,7 @@ export function renderApiDocs(): string {
         '',
         spec.summary,
         '',
-        `- **Who may call:** ${policy ? renderAccess(policy.access) : '(no policy declared)'}${policy?.idempotent ? '; idempotent with `requestId`' : ''}`,
+        ...renderPolicy(policy),
         `- **Input:** \`${renderType(toSchema(spec.input, 'input'))}\``,
         `- **Output:** \`${renderType(toSchema(spec.output, 'output'))}\``,
         '',

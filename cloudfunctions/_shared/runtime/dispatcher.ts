@@ -13,13 +13,50 @@ import { parseOrFail } from './validation';
 
 /**
  * Who may call an action. Declared next to every handler, so the policy is read where the code
- * is; the access-control matrix test walks all of them.
+ * is; the access-control matrix test (test/functions/access) walks all of them. docs/access.md
+ * explains the vocabulary.
  * - 'signed_in': any caller the platform identifies, profile or not (first use).
  * - 'registered': a caller with a saved profile.
  * - Role[]: a registered caller holding one of these roles (at their own station: a user belongs
  *   to one station, so handlers compare object station ids with `caller.stationId`).
  */
 export type Access = 'signed_in' | 'registered' | readonly Role[];
+
+/**
+ * Whose records an action reaches. The dispatcher cannot check this (only the handler knows which
+ * record an id names); it is the promise the handler makes, and the matrix test holds it to it.
+ * - 'none': nobody's in particular — the station directory, built-in templates, and records
+ *   reached only with a secret code handed over in person (an invitation, a sign-in code, a
+ *   certificate's check code).
+ * - 'self': the caller's own records — what they made, what is about them, what was assigned
+ *   or granted to them. Anyone else's answers NOT_FOUND (or FORBIDDEN when the caller may see it
+ *   but not act on it).
+ * - 'station': the records of the caller's station; another station's answers NOT_FOUND, the
+ *   same as an id that does not exist.
+ * - 'self_or_staff': the caller's own records, and — for the social workers and 站长 of the
+ *   record's station — that station's.
+ */
+export type Scope = 'none' | 'self' | 'station' | 'self_or_staff';
+
+/** Personal data that is masked (domain/masking.ts) unless an action declares it reveals it. */
+export type PersonalField = 'phone' | 'id_number';
+
+/** An action's whole declared policy: what `main.policies` exposes for docs and tests. */
+export interface Policy {
+  access: Access;
+  scope: Scope;
+  /**
+   * Changes records. Every write is idempotent: with a client requestId, a replay returns the
+   * first answer instead of doing the work twice (the app sends one with every write).
+   */
+  writes: boolean;
+  /**
+   * Personal fields answered in full — to the station's staff who need them (a volunteer's
+   * phone on the staff detail page); everyone else, and every other action, gets masks. A
+   * caller's own number is theirs to see and needs no declaration.
+   */
+  reveals: readonly PersonalField[];
+}
 
 export interface ActionContext<C extends UserDoc | null = UserDoc> {
   openid: string;
@@ -30,11 +67,10 @@ export interface ActionContext<C extends UserDoc | null = UserDoc> {
 
 export interface ActionDefinition<F extends FunctionName, A extends ActionName<F>, Acc extends Access = Access> {
   access: Acc;
-  /**
-   * Writes that a client may retry: with a requestId, a replay returns the first answer instead
-   * of doing the work twice.
-   */
-  idempotent?: boolean;
+  scope: Scope;
+  writes: boolean;
+  /** Omitted: reveals nothing. */
+  reveals?: readonly PersonalField[];
   handle(
     input: ParsedInput<F, A>,
     ctx: ActionContext<Acc extends 'signed_in' ? UserDoc | null : UserDoc>,
@@ -56,8 +92,8 @@ export type FunctionActions<F extends FunctionName> = {
 };
 
 export type CloudFunctionMain = ((event: unknown, context?: unknown) => Promise<Envelope<unknown>>) & {
-  /** Each action's declared access, for the API docs and the access-control matrix test. */
-  readonly policies: Record<string, { access: Access; idempotent: boolean }>;
+  /** Each action's declared policy, for the API docs and the access-control matrix test. */
+  readonly policies: Record<string, Policy>;
 };
 
 const failure = (error: AppError): Envelope<never> => ({
@@ -74,7 +110,7 @@ export function createFunction<F extends FunctionName>(fn: F, actions: FunctionA
   const policies = Object.fromEntries(
     Object.entries<ActionDefinition<F, ActionName<F>>>(actions).map(([name, d]) => [
       name,
-      { access: d.access, idempotent: d.idempotent ?? false },
+      { access: d.access, scope: d.scope, writes: d.writes, reveals: d.reveals ?? [] } satisfies Policy,
     ]),
   );
   return Object.assign(main, { policies });
@@ -102,7 +138,7 @@ export function createFunction<F extends FunctionName>(fn: F, actions: FunctionA
       const run = async () =>
         parseOutput(spec.output, await definition.handle(input as never, ctx as never), fn, action);
       const data =
-        definition.idempotent && request.requestId
+        definition.writes && request.requestId
           ? await withIdempotency(`${fn}.${action}`, openid, request.requestId, ctx.now, run)
           : await run();
       return { ok: true, data };

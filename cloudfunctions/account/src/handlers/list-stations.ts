@@ -5,6 +5,8 @@ import { toDirectoryEntry } from '../../../_shared/views/profile';
 /** The stations and their communities, for a newcomer choosing where they live. */
 export const listStations = defineAction('account', 'listStations', {
   access: 'signed_in',
+  scope: 'none',
+  writes: false,
   async handle() {
     const stations = await stationsRepository.listAll();
     return { items: stations.map(toDirectoryEntry) };

@@ -5,7 +5,8 @@ import { toProfile } from '../../../_shared/views/profile';
 /** A registered user becomes a social worker (or director) of the inviting station. */
 export const redeemInvitation = defineAction('account', 'redeemInvitation', {
   access: 'registered',
-  idempotent: true,
+  scope: 'none',
+  writes: true,
   async handle({ code }, { caller, now }) {
     return toProfile(await invitationsRepository.redeem(code, caller, now));
   },

@@ -11,7 +11,8 @@ import { toProfile } from '../../../_shared/views/profile';
  */
 export const saveProfile = defineAction('account', 'saveProfile', {
   access: 'signed_in',
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle(input, { openid, caller, now }) {
     if (caller && caller.stationId !== input.stationId && isStaff(caller.roles)) {
       throw new AppError('FORBIDDEN', '工作人员变更所属社工站需使用新站点的邀请码', [

@@ -5,9 +5,10 @@ import { myActivityView } from './my-activity-view';
 
 export const book = defineAction('activity', 'book', {
   access: 'registered',
+  scope: 'station',
   // The booking itself is idempotent (one per person per activity); the request id also makes a
   // retried "book" after a cancellation answer the same as the first time.
-  idempotent: true,
+  writes: true,
   async handle({ activityId, members }, { caller, now }) {
     const { activity, booking } = await bookActivity(caller, activityId, members, now);
     return myActivityView(
@@ -22,7 +23,8 @@ export const book = defineAction('activity', 'book', {
 
 export const cancelBooking = defineAction('activity', 'cancelBooking', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle({ activityId }, { caller, now }) {
     const { activity, booking } = await cancel(caller, activityId, now);
     return myActivityView(

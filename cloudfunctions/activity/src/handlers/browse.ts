@@ -20,6 +20,8 @@ export const nextCursor = (skip: number, got: number, limit: number) =>
 
 export const list = defineAction('activity', 'list', {
   access: 'registered',
+  scope: 'station',
+  writes: false,
   async handle({ communityId, kind, fromDate, cursor, limit }, { caller, now }) {
     const skip = decodeCursor(cursor);
     const from = fromDate ? dayjs.tz(fromDate, 'Asia/Shanghai').startOf('day').toDate() : now;
@@ -35,6 +37,8 @@ export const list = defineAction('activity', 'list', {
 
 export const get = defineAction('activity', 'get', {
   access: 'registered',
+  scope: 'station',
+  writes: false,
   async handle({ activityId }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const [booking, attendance] = await Promise.all([
@@ -47,6 +51,8 @@ export const get = defineAction('activity', 'get', {
 
 export const mine = defineAction('activity', 'mine', {
   access: 'registered',
+  scope: 'self',
+  writes: false,
   async handle(_input, { caller, now }) {
     const bookings = (await bookingsRepository.forPerson(caller._id)).filter((b) => b.status !== 'pending');
     const activities = await activitiesRepository.findMany(bookings.map((b) => b.activityId));
@@ -79,6 +85,8 @@ export const mine = defineAction('activity', 'mine', {
 
 export const manage = defineAction('activity', 'manage', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ cursor, limit }, { caller }) {
     const skip = decodeCursor(cursor);
     const docs = await activitiesRepository.listForStation(caller.stationId, skip, limit);

@@ -10,6 +10,8 @@ import { toPersonRef } from '../../../_shared/views/person-ref';
  */
 export const invitees = defineAction('activity', 'invitees', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ activityId }, { caller }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const [people, station] = await Promise.all([

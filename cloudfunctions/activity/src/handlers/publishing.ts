@@ -29,7 +29,8 @@ export const newActivityId = (): string => shortIdFromBytes(randomBytes(shortIdB
 
 export const publish = defineAction('activity', 'publish', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle(draft, { caller, now }) {
     await checkPlace(caller.stationId, draft.areaId, draft.communityId);
     const doc: ActivityDoc = {
@@ -50,7 +51,8 @@ export const publish = defineAction('activity', 'publish', {
 
 export const update = defineAction('activity', 'update', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ activityId, draft }, { caller, now }) {
     const before = await loadActivityOfStation(activityId, caller.stationId);
     if (before.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED', '已取消的活动不能修改');
@@ -81,7 +83,8 @@ export const update = defineAction('activity', 'update', {
 
 export const cancel = defineAction('activity', 'cancel', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ activityId, reason }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     if (activity.status === 'cancelled') return toActivity(activity);

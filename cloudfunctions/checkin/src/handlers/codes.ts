@@ -25,6 +25,8 @@ export const CHECKIN_PAGE = 'pages/checkin/index';
  */
 export const code = defineAction('checkin', 'code', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ activityId, mode }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
@@ -43,6 +45,8 @@ export const code = defineAction('checkin', 'code', {
 /** The resident's own long-lived code, for staff to scan (or print on a card). */
 export const myCode = defineAction('checkin', 'myCode', {
   access: 'registered',
+  scope: 'self',
+  writes: true,
   async handle(_input, { caller }) {
     const cardId = await usersRepository.ensureCardId(caller, newCardId());
     const personalCode = personalCodeFor(cardId);
@@ -77,6 +81,8 @@ const newCardId = (): string => shortIdFromBytes(randomBytes(shortIdBytesNeeded(
  */
 export const personCard = defineAction('checkin', 'personCard', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: true,
   async handle({ personId }, { caller }) {
     const person = await residentOfStation(personId, caller.stationId);
     return cardOf(person, await usersRepository.ensureCardId(person, newCardId()));
@@ -86,7 +92,8 @@ export const personCard = defineAction('checkin', 'personCard', {
 /** A lost card: a new random card id, so whoever finds the old card cannot sign in with it. */
 export const reissueCard = defineAction('checkin', 'reissueCard', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ personId }, { caller }) {
     const person = await residentOfStation(personId, caller.stationId);
     const cardId = newCardId();

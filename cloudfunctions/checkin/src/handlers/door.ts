@@ -22,6 +22,8 @@ async function helperList(activityId: string) {
 /** The activity's door helpers and the station's volunteers who could be made one. */
 export const helpers = defineAction('checkin', 'helpers', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ activityId }, { caller }) {
     await loadActivityOfStation(activityId, caller.stationId);
     const [current, volunteers] = await Promise.all([
@@ -39,6 +41,8 @@ export const helpers = defineAction('checkin', 'helpers', {
 /** Only approved volunteers of the station can be door helpers. */
 export const grantHelper = defineAction('checkin', 'grantHelper', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: true,
   async handle({ activityId, openid }, { caller, now }) {
     await loadActivityOfStation(activityId, caller.stationId);
     const volunteer = await usersRepository.findByOpenid(openid);
@@ -61,6 +65,8 @@ export const grantHelper = defineAction('checkin', 'grantHelper', {
 
 export const revokeHelper = defineAction('checkin', 'revokeHelper', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: true,
   async handle({ activityId, openid }, { caller, now }) {
     await loadActivityOfStation(activityId, caller.stationId);
     await doorHelpersRepository.revoke(activityId, openid, now);
@@ -70,6 +76,8 @@ export const revokeHelper = defineAction('checkin', 'revokeHelper', {
 
 export const myHelperActivities = defineAction('checkin', 'myHelperActivities', {
   access: 'registered',
+  scope: 'self',
+  writes: false,
   async handle(_input, { caller, now }) {
     const grants = await doorHelpersRepository.forHelper(caller._id);
     const activities = await activitiesRepository.findMany(grants.map((g) => g.activityId));
@@ -88,7 +96,8 @@ export const myHelperActivities = defineAction('checkin', 'myHelperActivities', 
  */
 export const recordPaper = defineAction('checkin', 'recordPaper', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ activityId, entries, session, note }, { caller, now }) {
     await loadActivityOfStation(activityId, caller.stationId);
     let recorded = 0;

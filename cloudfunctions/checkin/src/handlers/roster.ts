@@ -10,6 +10,8 @@ import { recordSignIn } from '../signin-service';
 
 export const roster = defineAction('checkin', 'roster', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ activityId, session: index }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const session = pickSession(activity, now, index);
@@ -34,6 +36,8 @@ export const roster = defineAction('checkin', 'roster', {
 
 export const searchPeople = defineAction('checkin', 'searchPeople', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ activityId, query }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const found = await usersRepository.search(caller.stationId, query);
@@ -48,7 +52,8 @@ export const searchPeople = defineAction('checkin', 'searchPeople', {
  */
 export const proxySignIn = defineAction('checkin', 'proxySignIn', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle(input, { caller, now }) {
     let person: UserDoc | null;
     if ('personId' in input) {
@@ -72,6 +77,8 @@ export const proxySignIn = defineAction('checkin', 'proxySignIn', {
 /** Annuls a mistaken sign-in. The record stays, marked with who annulled it, when and why. */
 export const annul = defineAction('checkin', 'annul', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: true,
   async handle({ activityId, personId, reason, session: index }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const session = pickSession(activity, now, index);

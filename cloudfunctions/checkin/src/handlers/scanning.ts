@@ -17,6 +17,8 @@ import { recordVolunteerScan } from '../volunteer-shift-service';
  */
 export const scan = defineAction('checkin', 'scan', {
   access: 'registered',
+  scope: 'none',
+  writes: true,
   async handle({ token }, { caller, now }) {
     const check = verifySignInToken({ secret: requireSecret('LINLI_SIGNIN_SECRET'), token, now });
     if (!check.ok) throw new AppError(check.problem);
@@ -48,6 +50,8 @@ export const scan = defineAction('checkin', 'scan', {
  */
 export const staffScan = defineAction('checkin', 'staffScan', {
   access: 'registered',
+  scope: 'self_or_staff',
+  writes: true,
   async handle({ activityId, code, mode }, { caller, now }) {
     const staff = isStaff(caller.roles);
     const volunteerMode = mode === 'volunteer_in' || mode === 'volunteer_out';

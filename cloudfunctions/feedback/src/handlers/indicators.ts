@@ -11,6 +11,8 @@ import { complaintsRepository } from '../../../_shared/repositories/complaints';
  */
 export const indicators = defineAction('feedback', 'indicators', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ fromDate, toDate }, { caller, now }) {
     const period = {
       from: dayjs.tz(fromDate, STATION_TIME_ZONE).startOf('day').toDate(),

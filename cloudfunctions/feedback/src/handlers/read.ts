@@ -22,6 +22,8 @@ const CLOSED_SHOWN = 50;
 /** The caller's own feedback, newest first: status, whether replied, the text's start. */
 export const mine = defineAction('feedback', 'mine', {
   access: 'registered',
+  scope: 'self',
+  writes: false,
   async handle(_input, { caller, now }) {
     return { items: await summaryViews(await complaintsRepository.ofSender(caller._id), caller, now) };
   },
@@ -34,6 +36,8 @@ export const mine = defineAction('feedback', 'mine', {
  */
 export const get = defineAction('feedback', 'get', {
   access: 'registered',
+  scope: 'self_or_staff',
+  writes: false,
   async handle({ complaintId }, { caller, now }) {
     const { doc, capacities } = await loadVisible(complaintId, caller);
     const staffRead = !capacities.sender;
@@ -76,6 +80,8 @@ async function visibleToStaff(
  */
 export const inbox = defineAction('feedback', 'inbox', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ scope, state }, { caller, now }) {
     if (scope === 'station' && !caller.roles.includes('admin')) {
       throw new AppError('FORBIDDEN', '只有站长可以查看全站的反馈');
@@ -91,6 +97,8 @@ export const inbox = defineAction('feedback', 'inbox', {
  */
 export const summary = defineAction('feedback', 'summary', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle(_input, { caller, now }) {
     const admin = caller.roles.includes('admin');
     const docs = await visibleToStaff(caller, admin ? 'station' : 'mine', 'open');

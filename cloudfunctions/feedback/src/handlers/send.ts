@@ -22,6 +22,8 @@ const MAX_ACTIVITY_OPTIONS = 20;
  */
 export const options = defineAction('feedback', 'options', {
   access: 'registered',
+  scope: 'station',
+  writes: false,
   async handle(_input, { caller, now }) {
     const [staff, latest] = await Promise.all([
       usersRepository.listStaff(caller.stationId),
@@ -49,7 +51,8 @@ export const options = defineAction('feedback', 'options', {
  */
 export const submit = defineAction('feedback', 'submit', {
   access: 'registered',
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle(input, { caller, now, requestId }) {
     const { category, text, aboutActivityId, aboutStaffId, anonymous, photoFileIds } = input;
     // Only the sender's own uploads: anyone else's photo would be handed out to this sender.

@@ -81,7 +81,8 @@ async function takeStep(
 /** The handler (or the 站长 in their place) answers; the sender reads it, and the deadline is met. */
 export const reply = defineAction('feedback', 'reply', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ complaintId, reply: text }, { caller, now }) {
     return takeStep(complaintId, 'reply', caller, now, async () => ({ note: text }));
   },
@@ -90,7 +91,8 @@ export const reply = defineAction('feedback', 'reply', {
 /** Ends a replied complaint: the sender (satisfied), or the handling staff. */
 export const close = defineAction('feedback', 'close', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self_or_staff',
+  writes: true,
   async handle({ complaintId, note }, { caller, now }) {
     return takeStep(complaintId, 'close', caller, now, async () => (note ? { note } : {}));
   },
@@ -99,7 +101,8 @@ export const close = defineAction('feedback', 'close', {
 /** The sender is not satisfied with the reply: open again within 7 days; a new 2-day deadline runs. */
 export const reopen = defineAction('feedback', 'reopen', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle({ complaintId, reason }, { caller, now }) {
     return takeStep(complaintId, 'reopen', caller, now, async () => ({ note: reason }));
   },
@@ -112,7 +115,8 @@ export const reopen = defineAction('feedback', 'reopen', {
  */
 export const reassign = defineAction('feedback', 'reassign', {
   access: ['admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ complaintId, handlerId, note }, { caller, now }) {
     const candidate = await usersRepository.findByOpenid(handlerId);
     if (!candidate || candidate.stationId !== caller.stationId) {

@@ -58,7 +58,8 @@ const view = (content: CertificateContent, code: string): Certificate => ({
  */
 export const issueCertificate = defineAction('hours', 'issueCertificate', {
   access: ['volunteer'],
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle({ fromDate, toDate }, { caller, now }) {
     const secret = requireSecret('LINLI_CERTIFICATE_SECRET'); // before a number is drawn
     const { from, to } = periodBounds(fromDate, toDate);
@@ -121,6 +122,8 @@ export const issueCertificate = defineAction('hours', 'issueCertificate', {
  */
 export const verifyCertificate = defineAction('hours', 'verifyCertificate', {
   access: 'signed_in',
+  scope: 'none',
+  writes: false,
   async handle({ number, code }) {
     const secret = requireSecret('LINLI_CERTIFICATE_SECRET');
     const parts = parseCertificateNumber(number);

@@ -10,6 +10,8 @@ import { entryViews, maySee } from '../entries';
  */
 export const history = defineAction('hours', 'history', {
   access: 'registered',
+  scope: 'self_or_staff',
+  writes: false,
   async handle({ entryId }, { caller }) {
     const doc = await hourEntriesRepository.findById(entryId);
     if (!doc || !maySee(doc, caller)) throw new AppError('NOT_FOUND', '未找到该时长记录');

@@ -18,7 +18,8 @@ import { actorOf, entryView, insertNew, loadStationEntry, newRootId, RACE_RETRIE
  */
 export const add = defineAction('hours', 'add', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ volunteerId, span, content, note }, { caller, now }) {
     const volunteer = await usersRepository.findByOpenid(volunteerId);
     if (!volunteer || volunteer.stationId !== caller.stationId) {
@@ -88,7 +89,8 @@ function storedExtras(doc: HourEntryDoc): Omit<HourEntryDoc, keyof HourEntry | '
  */
 export const correct = defineAction('hours', 'correct', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ entryId, span, reason }, { caller, now }) {
     await loadStationEntry(entryId, caller);
     const { interval, minutes } = servedSpan(span, now);
@@ -129,7 +131,8 @@ export const correct = defineAction('hours', 'correct', {
 /** Declines a volunteer's open correction request, with a note they read; the entry stays as it is. */
 export const declineCorrection = defineAction('hours', 'declineCorrection', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ entryId, reason }, { caller, now }) {
     for (let attempt = 0; attempt <= RACE_RETRIES; attempt += 1) {
       const doc = await loadStationEntry(entryId, caller);

@@ -18,6 +18,8 @@ import { actorOf, entryView, entryViews, loadStationEntry, RACE_RETRIES } from '
  */
 export const pending = defineAction('hours', 'pending', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ activityId }, { caller }) {
     const [awaiting, requests] = await Promise.all([
       hourEntriesRepository.pendingOfStation(caller.stationId, activityId),
@@ -53,7 +55,8 @@ const APPROVAL_CONCURRENCY = 8;
  */
 export const approve = defineAction('hours', 'approve', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ entryIds }, { caller, now }) {
     const ids = [...new Set(entryIds)];
     const docs = new Map((await hourEntriesRepository.findMany(ids)).map((d) => [d._id, d]));
@@ -106,7 +109,8 @@ function approvalProblem(problem: HourApprovalProblem | HourRejectionProblem, do
  */
 export const reject = defineAction('hours', 'reject', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ entryId, reason }, { caller, now }) {
     let doc = await loadStationEntry(entryId, caller);
     for (let attempt = 0; attempt <= RACE_RETRIES; attempt += 1) {

@@ -24,6 +24,8 @@ import { bucketView, summariseHours } from '../summary';
  */
 export const mine = defineAction('hours', 'mine', {
   access: ['volunteer'],
+  scope: 'self',
+  writes: false,
   async handle(_input, { caller, now }) {
     const docs = await hourEntriesRepository.forVolunteer(caller._id);
     const teams = await teamNames(docs.flatMap((d) => (d.teamId ? [d.teamId] : [])));
@@ -53,7 +55,8 @@ export const mine = defineAction('hours', 'mine', {
  */
 export const report = defineAction('hours', 'report', {
   access: ['volunteer'],
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle({ span, content, note, photoFileId }, { caller, openid, now }) {
     const { interval, minutes } = servedSpan(span, now);
     // Only the volunteer's own upload: the entry's photo link is later shown to staff, so
@@ -93,7 +96,8 @@ export const report = defineAction('hours', 'report', {
  */
 export const requestCorrection = defineAction('hours', 'requestCorrection', {
   access: ['volunteer'],
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle({ entryId, reason }, { caller, now }) {
     for (let attempt = 0; attempt <= RACE_RETRIES; attempt += 1) {
       const doc = await loadOwnEntry(entryId, caller);

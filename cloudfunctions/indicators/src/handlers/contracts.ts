@@ -32,6 +32,8 @@ export async function insertContract(fields: ContractFields, caller: UserDoc, no
 
 export const contracts = defineAction('indicators', 'contracts', {
   access: READERS,
+  scope: 'station',
+  writes: false,
   async handle({ includeArchived }, { caller }) {
     const docs = await contractsRepository.forStation(caller.stationId, includeArchived);
     return { items: docs.map(toContractSummary) };
@@ -40,6 +42,8 @@ export const contracts = defineAction('indicators', 'contracts', {
 
 export const contract = defineAction('indicators', 'contract', {
   access: READERS,
+  scope: 'station',
+  writes: false,
   async handle({ contractId }, { caller }) {
     return toContract(await loadContract(contractId, caller.stationId));
   },
@@ -47,7 +51,8 @@ export const contract = defineAction('indicators', 'contract', {
 
 export const createContract = defineAction('indicators', 'createContract', {
   access: WRITERS,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ draft }, { caller, now }) {
     const fields = checkDraft(draft, await loadStation(caller.stationId));
     return insertContract(fields, caller, now);
@@ -56,7 +61,8 @@ export const createContract = defineAction('indicators', 'createContract', {
 
 export const updateContract = defineAction('indicators', 'updateContract', {
   access: WRITERS,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ contractId, version, draft }, { caller, now }) {
     const [before, station] = await Promise.all([
       loadContract(contractId, caller.stationId),
@@ -76,7 +82,8 @@ export const updateContract = defineAction('indicators', 'updateContract', {
 
 export const archiveContract = defineAction('indicators', 'archiveContract', {
   access: WRITERS,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ contractId }, { caller, now }) {
     const before = await loadContract(contractId, caller.stationId);
     // Archiving twice is archived once: the second call answers the archived contract.

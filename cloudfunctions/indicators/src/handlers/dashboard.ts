@@ -53,6 +53,8 @@ export function toRow(report: IndicatorReport, areaName: (id: string | null) => 
 
 export const dashboard = defineAction('indicators', 'dashboard', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ contractId }, { caller, now }): Promise<Dashboard> {
     const [contract, station] = await Promise.all([
       loadContract(contractId, caller.stationId),

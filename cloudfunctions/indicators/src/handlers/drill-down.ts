@@ -45,6 +45,8 @@ const page = <T>(items: readonly T[], q: Pick<Query, 'offset' | 'limit'>) => ite
 
 export const drillDown = defineAction('indicators', 'drillDown', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ contractId, indicatorId, areaId, month, offset, limit }, { caller, now }): Promise<DrillDown> {
     const [contract, station] = await Promise.all([
       loadContract(contractId, caller.stationId),

@@ -79,7 +79,8 @@ function checkPlacement(
 
 export const recordCount = defineAction('indicators', 'recordCount', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle(input, { caller, now }) {
     const [contract, station] = await Promise.all([
       loadContract(input.contractId, caller.stationId),
@@ -116,7 +117,8 @@ export const recordCount = defineAction('indicators', 'recordCount', {
 
 export const correctCount = defineAction('indicators', 'correctCount', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ rootId, version, value, note, photoFileIds, reason }, { caller, now }) {
     photoFileIds?.forEach((fileId, i) => assertOwnUpload(fileId, caller._id, `photoFileIds.${i}`));
     const versions = await manualCountsRepository.versionsOf(rootId);
@@ -150,6 +152,8 @@ export const correctCount = defineAction('indicators', 'correctCount', {
 
 export const counts = defineAction('indicators', 'counts', {
   access: STAFF,
+  scope: 'station',
+  writes: false,
   async handle({ contractId, indicatorId }, { caller }) {
     const [contract, station] = await Promise.all([
       loadContract(contractId, caller.stationId),

@@ -23,6 +23,8 @@ const MAX_MONTHS = 36;
 
 export const recompute = defineAction('indicators', 'recompute', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: true,
   async handle({ contractId, fromMonth, toMonth }, { caller, now }) {
     const station = await loadStation(caller.stationId);
     const months = contractId
@@ -104,6 +106,8 @@ const asFacts = (month: MonthFacts, teams: readonly TeamRow[]): IndicatorFacts =
  */
 export const driftCheck = defineAction('indicators', 'driftCheck', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ contractId }, { caller, now }): Promise<Drift> {
     const [contract, station] = await Promise.all([
       loadContract(contractId, caller.stationId),

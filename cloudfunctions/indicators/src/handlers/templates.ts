@@ -13,6 +13,8 @@ const TEMPLATES = parseTemplates(CONTRACT_TEMPLATE_FILES);
 
 export const templates = defineAction('indicators', 'templates', {
   access: ['social_worker', 'admin'],
+  scope: 'none',
+  writes: false,
   async handle() {
     return { items: TEMPLATES };
   },
@@ -20,7 +22,8 @@ export const templates = defineAction('indicators', 'templates', {
 
 export const createFromTemplate = defineAction('indicators', 'createFromTemplate', {
   access: ['admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ templateId, name, periodStart, periodEnd, areaMap }, { caller, now }) {
     const template = TEMPLATES.find((t) => t.id === templateId);
     if (!template) throw new AppError('NOT_FOUND', '未找到该合同模板');

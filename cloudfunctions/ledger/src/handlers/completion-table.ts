@@ -10,6 +10,8 @@ import { XLSX_MIME } from './signin-sheet';
  */
 export const completionTableAction = defineAction('ledger', 'completionTable', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ contractId, fromDate, toDate }, { caller, now }) {
     const table = await loadCompletionTable(caller.stationId, contractId, { from: fromDate, to: toDate }, now);
     return {

@@ -56,6 +56,8 @@ const ID_CHUNK = 100;
  */
 export const evidencePackAction = defineAction('ledger', 'evidencePack', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ contractId, fromDate, toDate }, { caller, now }) {
     const range = { from: fromDate, to: toDate };
     const limits = packLimits();

@@ -13,6 +13,8 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
  */
 export const signInSheetAction = defineAction('ledger', 'signInSheet', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ activityId, session: index }, { caller, now }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const session = pickSession(activity, now, index);

@@ -67,6 +67,8 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export const volunteerRegistryAction = defineAction('ledger', 'volunteerRegistry', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ fromDate, toDate }, { caller }) {
     const from = dayjs.tz(fromDate, STATION_TIME_ZONE).startOf('day').toDate();
     const to = dayjs.tz(toDate, STATION_TIME_ZONE).add(1, 'day').startOf('day').toDate();

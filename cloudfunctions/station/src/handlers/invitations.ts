@@ -16,7 +16,8 @@ const toInvitation = (doc: InvitationDoc): Invitation => ({
 /** One-time code that makes whoever redeems it staff of the admin's station. */
 export const createInvitation = defineAction('station', 'createInvitation', {
   access: ['admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ role }, { caller, now }) {
     const doc: InvitationDoc = {
       _id: invitationCodeFromBytes(randomBytes(8)),
@@ -33,6 +34,8 @@ export const createInvitation = defineAction('station', 'createInvitation', {
 
 export const listInvitations = defineAction('station', 'listInvitations', {
   access: ['admin'],
+  scope: 'station',
+  writes: false,
   async handle(_input, { caller }) {
     return { items: (await invitationsRepository.listRecent(caller.stationId)).map(toInvitation) };
   },

@@ -5,6 +5,8 @@ import { usersRepository } from '../../../_shared/repositories/users';
 /** The station's staff, for the admin: names and roles only, no contact details. */
 export const listMembers = defineAction('station', 'listMembers', {
   access: ['admin'],
+  scope: 'station',
+  writes: false,
   async handle(_input, { caller }) {
     const staff = await usersRepository.listStaff(caller.stationId);
     return {

@@ -6,6 +6,8 @@ import { toPersonRef } from '../../../_shared/views/person-ref';
 /** Staff find a resident of their station by name or phone tail (invitation lists, code cards). */
 export const searchResidents = defineAction('station', 'searchResidents', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ query }, { caller }) {
     const [found, station] = await Promise.all([
       usersRepository.search(caller.stationId, query),

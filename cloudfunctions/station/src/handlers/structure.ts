@@ -36,6 +36,8 @@ async function applyEdit(stationId: string, edit: (s: structure.Structure) => st
 
 export const get = defineAction('station', 'get', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle(_input, { caller }) {
     return toStation(await loadStation(caller.stationId));
   },
@@ -43,6 +45,8 @@ export const get = defineAction('station', 'get', {
 
 export const addArea = defineAction('station', 'addArea', {
   access: ['admin'],
+  scope: 'station',
+  writes: true,
   async handle({ name }, { caller }) {
     return applyEdit(caller.stationId, (s) => structure.addArea(s, name));
   },
@@ -50,6 +54,8 @@ export const addArea = defineAction('station', 'addArea', {
 
 export const renameArea = defineAction('station', 'renameArea', {
   access: ['admin'],
+  scope: 'station',
+  writes: true,
   async handle({ areaId, name }, { caller }) {
     return applyEdit(caller.stationId, (s) => structure.renameArea(s, areaId, name));
   },
@@ -57,6 +63,8 @@ export const renameArea = defineAction('station', 'renameArea', {
 
 export const addCommunity = defineAction('station', 'addCommunity', {
   access: ['admin'],
+  scope: 'station',
+  writes: true,
   async handle({ areaId, name }, { caller }) {
     return applyEdit(caller.stationId, (s) => structure.addCommunity(s, areaId, name));
   },
@@ -64,6 +72,8 @@ export const addCommunity = defineAction('station', 'addCommunity', {
 
 export const renameCommunity = defineAction('station', 'renameCommunity', {
   access: ['admin'],
+  scope: 'station',
+  writes: true,
   async handle({ communityId, name }, { caller }) {
     return applyEdit(caller.stationId, (s) => structure.renameCommunity(s, communityId, name));
   },

@@ -30,6 +30,8 @@ const clockText = (at: Date): string => dayjs(at).tz().format('M月D日 HH:mm');
  */
 export const myForm = defineAction('surveys', 'myForm', {
   access: 'registered',
+  scope: 'self',
+  writes: false,
   async handle({ activityId }, { caller, now }) {
     const { activity, attendance } = await attendanceAt(activityId, caller._id, caller.stationId);
     const [survey, response] = await Promise.all([
@@ -78,7 +80,8 @@ export const myForm = defineAction('surveys', 'myForm', {
  */
 export const submit = defineAction('surveys', 'submit', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle({ activityId, answers }, { caller, now }) {
     const { activity, attendance } = await attendanceAt(activityId, caller._id, caller.stationId);
     const [survey, existing] = await Promise.all([
@@ -116,7 +119,8 @@ export const submit = defineAction('surveys', 'submit', {
  */
 export const enterPaper = defineAction('surveys', 'enterPaper', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ activityId, personId, answers, note }, { caller, now }) {
     const { activity, attendance } = await attendanceAt(activityId, personId, caller.stationId);
     const [survey, existing] = await Promise.all([
@@ -154,7 +158,8 @@ export const enterPaper = defineAction('surveys', 'enterPaper', {
  */
 export const voidResponse = defineAction('surveys', 'voidResponse', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ activityId, personId, reason }, { caller, now }) {
     const { activity } = await attendanceAt(activityId, personId, caller.stationId);
     const response = await surveyResponsesRepository.find(activity._id, personId);

@@ -31,7 +31,8 @@ type AttachOutcome =
  */
 export const attach = defineAction('surveys', 'attach', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ formId, activityIds }, { caller, now }) {
     const form = await loadStationForm(formId, caller.stationId);
     requireFormStep(form, 'attach');
@@ -112,6 +113,8 @@ async function attachOne(
  */
 export const activitySurvey = defineAction('surveys', 'activitySurvey', {
   access: STAFF,
+  scope: 'station',
+  writes: false,
   async handle({ activityId }, { caller }) {
     await loadActivityOfStation(activityId, caller.stationId);
     const [survey, attendance, marks] = await Promise.all([
@@ -168,18 +171,21 @@ async function changeAttachment(activityId: string, step: 'close' | 'reopen' | '
 
 export const close = defineAction('surveys', 'close', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   handle: ({ activityId }, { caller, now }) => changeAttachment(activityId, 'close', caller, now),
 });
 
 export const reopen = defineAction('surveys', 'reopen', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   handle: ({ activityId }, { caller, now }) => changeAttachment(activityId, 'reopen', caller, now),
 });
 
 export const detach = defineAction('surveys', 'detach', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   handle: ({ activityId }, { caller, now }) => changeAttachment(activityId, 'detach', caller, now),
 });

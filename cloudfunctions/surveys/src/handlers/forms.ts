@@ -9,6 +9,8 @@ const STAFF = ['social_worker', 'admin'] as const;
 
 export const templates = defineAction('surveys', 'templates', {
   access: STAFF,
+  scope: 'none',
+  writes: false,
   async handle() {
     return { items: [...SURVEY_TEMPLATES] };
   },
@@ -16,6 +18,8 @@ export const templates = defineAction('surveys', 'templates', {
 
 export const forms = defineAction('surveys', 'forms', {
   access: STAFF,
+  scope: 'station',
+  writes: false,
   async handle({ status }, { caller }) {
     const docs = await surveyFormsRepository.listForStation(caller.stationId, status);
     const names = await namesOf(docs.map((d) => d.updatedBy));
@@ -25,6 +29,8 @@ export const forms = defineAction('surveys', 'forms', {
 
 export const form = defineAction('surveys', 'form', {
   access: STAFF,
+  scope: 'station',
+  writes: false,
   async handle({ formId }, { caller }) {
     const doc = await loadStationForm(formId, caller.stationId);
     return formView(doc, await namesOf([doc.updatedBy]));
@@ -34,7 +40,8 @@ export const form = defineAction('surveys', 'form', {
 /** A new form of the caller's station, version 1, active at once. */
 export const createForm = defineAction('surveys', 'createForm', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ draft, templateId }, { caller, now }) {
     if (templateId !== undefined && !findSurveyTemplate(templateId)) {
       throw new AppError('INVALID_INPUT', '没有这个模板', [{ path: 'templateId', message: '没有这个模板' }]);
@@ -64,7 +71,8 @@ export const createForm = defineAction('surveys', 'createForm', {
  */
 export const updateForm = defineAction('surveys', 'updateForm', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ formId, version, draft }, { caller, now }) {
     const current = await loadStationForm(formId, caller.stationId);
     requireFormStep(current, 'edit');
@@ -104,12 +112,14 @@ async function changeStatus(
 
 export const archiveForm = defineAction('surveys', 'archiveForm', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   handle: ({ formId }, { caller, now }) => changeStatus(formId, 'archive', caller, now),
 });
 
 export const restoreForm = defineAction('surveys', 'restoreForm', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   handle: ({ formId }, { caller, now }) => changeStatus(formId, 'restore', caller, now),
 });

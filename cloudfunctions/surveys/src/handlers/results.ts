@@ -29,6 +29,8 @@ const LISTED_ACTIVITIES = 50;
  */
 export const results = defineAction('surveys', 'results', {
   access: STAFF,
+  scope: 'station',
+  writes: false,
   async handle({ activityId }, { caller }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const survey = await currentSurvey(activityId);
@@ -75,6 +77,8 @@ export const results = defineAction('surveys', 'results', {
  */
 export const rollUp = defineAction('surveys', 'rollUp', {
   access: STAFF,
+  scope: 'station',
+  writes: false,
   async handle({ fromDate, toDate }, { caller }) {
     const from = dayjs.tz(fromDate, STATION_TIME_ZONE).startOf('day');
     const to = dayjs.tz(toDate, STATION_TIME_ZONE).add(1, 'day').startOf('day');

@@ -9,7 +9,8 @@ import { toMyVolunteer } from '../views';
 /** A resident applies to volunteer at their own station (the station comes from their profile). */
 export const register = defineAction('volunteer', 'register', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle(draft, { caller, now }) {
     const station = await stationsRepository.findById(caller.stationId);
     if (!station?.communities.some((c) => c.id === draft.communityId)) {
@@ -35,6 +36,8 @@ export const register = defineAction('volunteer', 'register', {
 /** The caller's registration at their station, or null (never applied, or applied elsewhere). */
 export const me = defineAction('volunteer', 'me', {
   access: 'registered',
+  scope: 'self',
+  writes: false,
   async handle(_input, { caller }) {
     const doc = await volunteersRepository.find(caller._id);
     if (!doc || doc.stationId !== caller.stationId) return { volunteer: null };

@@ -14,6 +14,8 @@ import { toVolunteerDetail, toVolunteerSummary } from '../views';
 /** The station's registrations, newest first, phones masked. */
 export const registrations = defineAction('volunteer', 'registrations', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ status }, { caller }) {
     const [docs, station] = await Promise.all([
       volunteersRepository.listForStation(caller.stationId, status),
@@ -30,6 +32,8 @@ export const registrations = defineAction('volunteer', 'registrations', {
  */
 export const detail = defineAction('volunteer', 'detail', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ volunteerId }, { caller }) {
     const doc = await loadVolunteerOfStation(volunteerId, caller.stationId);
     const [station, teams, reviewer, entries] = await Promise.all([
@@ -50,7 +54,8 @@ export const detail = defineAction('volunteer', 'detail', {
 /** Marks or unmarks 骨干. Only an approved volunteer can be marked; unmarking is always allowed. */
 export const setCore = defineAction('volunteer', 'setCore', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ volunteerId, core }, { caller, now }) {
     const doc = await loadVolunteerOfStation(volunteerId, caller.stationId);
     if (core && !isApprovedVolunteerOf(doc, caller.stationId)) {

@@ -7,7 +7,8 @@ import { toVolunteerSummary } from '../views';
 /** Approve, or reject with a reason the applicant reads. The same decision again changes nothing. */
 export const review = defineAction('volunteer', 'review', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ volunteerId, decision, reason }, { caller, now }) {
     const registration = await loadVolunteerOfStation(volunteerId, caller.stationId);
     const decided = await reviewRegistration(caller, registration, decision, reason, now);

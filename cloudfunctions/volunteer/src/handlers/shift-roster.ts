@@ -23,6 +23,8 @@ import { volunteersRepository } from '../../../_shared/repositories/volunteers';
  */
 export const shiftRoster = defineAction('volunteer', 'shiftRoster', {
   access: ['social_worker', 'admin'],
+  scope: 'station',
+  writes: false,
   async handle({ activityId }, { caller }) {
     const activity = await loadActivityOfStation(activityId, caller.stationId);
     const [signUps, scans, entries, taken] = await Promise.all([

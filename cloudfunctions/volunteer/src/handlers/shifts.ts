@@ -12,6 +12,8 @@ const MAX_UPCOMING = 300;
 /** Upcoming activities of the station that need volunteers, soonest first, with places taken and mine. */
 export const shifts = defineAction('volunteer', 'shifts', {
   access: 'registered',
+  scope: 'station',
+  writes: false,
   async handle(_input, { caller, now }) {
     const upcoming = await readAllPages(
       (skip, limit) => activitiesRepository.listUpcoming(caller.stationId, { from: now }, skip, limit),
@@ -36,7 +38,8 @@ async function shiftView({ activity, signUp }: ShiftOutcome) {
 
 export const signUp = defineAction('volunteer', 'signUp', {
   access: 'registered',
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ activityId, role }, { caller, now }) {
     return shiftView(await signUpForShift(caller, activityId, role, now));
   },
@@ -44,7 +47,8 @@ export const signUp = defineAction('volunteer', 'signUp', {
 
 export const cancelSignUp = defineAction('volunteer', 'cancelSignUp', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle({ activityId }, { caller, now }) {
     return shiftView(await cancelShift(caller, activityId, now));
   },

@@ -10,7 +10,8 @@ import { toTeam } from '../views';
 /** An approved volunteer of the team's station joins; joining twice is one membership. */
 export const joinTeam = defineAction('volunteer', 'joinTeam', {
   access: 'registered',
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ teamId }, { caller, now }) {
     const team = await loadTeamOfStation(teamId, caller.stationId);
     const volunteer = await volunteersRepository.find(caller._id);
@@ -36,7 +37,8 @@ export const joinTeam = defineAction('volunteer', 'joinTeam', {
  */
 export const leaveTeam = defineAction('volunteer', 'leaveTeam', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self',
+  writes: true,
   async handle({ teamId }, { caller }) {
     const team = await loadTeamOfStation(teamId, caller.stationId);
     await teamMembersRepository.leave(teamId, caller._id);
@@ -49,7 +51,8 @@ export const leaveTeam = defineAction('volunteer', 'leaveTeam', {
 /** Staff appoint the one leader: an approved member of the team. */
 export const setTeamLeader = defineAction('volunteer', 'setTeamLeader', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ teamId, volunteerId }, { caller }) {
     const team = await loadTeamOfStation(teamId, caller.stationId);
     const facts = await oneTeamFacts(team);

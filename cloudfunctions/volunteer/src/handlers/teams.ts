@@ -10,6 +10,8 @@ import { toTeam } from '../views';
 /** The station's teams: name, effective leader, size, and whether the caller is in it. */
 export const teams = defineAction('volunteer', 'teams', {
   access: 'registered',
+  scope: 'station',
+  writes: false,
   async handle(_input, { caller }) {
     const docs = await teamsRepository.forStation(caller.stationId);
     const facts = await teamFacts(docs);
@@ -33,7 +35,8 @@ const nameTaken = (name: string) =>
 
 export const createTeam = defineAction('volunteer', 'createTeam', {
   access: ['social_worker', 'admin'],
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ name }, { caller, now }) {
     if (await teamsRepository.findByName(caller.stationId, name)) throw nameTaken(name);
     for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
@@ -57,6 +60,8 @@ export const createTeam = defineAction('volunteer', 'createTeam', {
 /** The member list: for the station's staff and the team's leader, not for other members. */
 export const teamMembers = defineAction('volunteer', 'teamMembers', {
   access: 'registered',
+  scope: 'self_or_staff',
+  writes: false,
   async handle({ teamId }, { caller }) {
     const team = await loadTeamOfStation(teamId, caller.stationId);
     const facts = await oneTeamFacts(team);

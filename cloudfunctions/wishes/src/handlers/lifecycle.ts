@@ -12,7 +12,8 @@ import { runStep } from '../steps';
  */
 export const withdraw = defineAction('wishes', 'withdraw', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self_or_staff',
+  writes: true,
   async handle({ wishId, reason }, { caller, now }) {
     const step = { wishId, action: 'withdraw', caller, now, load: loadWishDetail } as const;
     const { doc } = await runStep(step, (current) => ({
@@ -28,7 +29,8 @@ export const withdraw = defineAction('wishes', 'withdraw', {
  */
 export const confirm = defineAction('wishes', 'confirm', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self_or_staff',
+  writes: true,
   async handle({ wishId, note }, { caller, now }) {
     const step = { wishId, action: 'confirm', caller, now, load: loadWishDetail } as const;
     const { doc } = await runStep(step, (current) => ({

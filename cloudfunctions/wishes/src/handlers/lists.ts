@@ -13,6 +13,8 @@ const STAFF = ['social_worker', 'admin'] as const;
 /** 我的心愿: the wishes made for me — by me, or by a social worker for me. Only mine. */
 export const mine = defineAction('wishes', 'mine', {
   access: 'registered',
+  scope: 'self',
+  writes: false,
   async handle(_input, { caller }) {
     return { items: await wishDetails(await wishesRepository.ofBeneficiary(caller._id), caller) };
   },
@@ -20,6 +22,8 @@ export const mine = defineAction('wishes', 'mine', {
 
 export const get = defineAction('wishes', 'get', {
   access: 'registered',
+  scope: 'self_or_staff',
+  writes: false,
   async handle({ wishId }, { caller }) {
     return wishDetail(await loadWishDetail(wishId, caller), caller);
   },
@@ -28,6 +32,8 @@ export const get = defineAction('wishes', 'get', {
 /** The staff inbox: one tab's wishes of the caller's station, the most recently changed first. */
 export const inbox = defineAction('wishes', 'inbox', {
   access: STAFF,
+  scope: 'station',
+  writes: false,
   async handle({ view, cursor, limit }, { caller }) {
     const skip = decodeCursor(cursor);
     const [docs, station] = await Promise.all([
@@ -44,6 +50,8 @@ export const inbox = defineAction('wishes', 'inbox', {
  */
 export const summary = defineAction('wishes', 'summary', {
   access: STAFF,
+  scope: 'station',
+  writes: false,
   async handle({ fromDate, toDate }, { caller }) {
     const from = dayjs.tz(fromDate, STATION_TIME_ZONE).startOf('day').toDate();
     const to = dayjs.tz(toDate, STATION_TIME_ZONE).add(1, 'day').startOf('day').toDate();

@@ -45,7 +45,8 @@ async function assertPublicTextClean(doc: WishDoc, texts: { publicTitle: string;
  */
 export const approve = defineAction('wishes', 'approve', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ wishId, publicTitle, publicText }, { caller, now }) {
     const doc = await loadWishDetail(wishId, caller);
     const precheck = decideApproval(toWishState(doc), actorOf(caller), now, { pass: true });
@@ -92,12 +93,14 @@ async function reviewWithReason(
 
 export const requestChanges = defineAction('wishes', 'requestChanges', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   handle: ({ wishId, reason }, { caller, now }) => reviewWithReason('request_changes', wishId, reason, caller, now),
 });
 
 export const decline = defineAction('wishes', 'decline', {
   access: STAFF,
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   handle: ({ wishId, reason }, { caller, now }) => reviewWithReason('decline', wishId, reason, caller, now),
 });

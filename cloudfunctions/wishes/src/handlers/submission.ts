@@ -40,7 +40,8 @@ async function beneficiaryFor(caller: UserDoc, beneficiaryId: string | undefined
  */
 export const submit = defineAction('wishes', 'submit', {
   access: 'registered',
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ beneficiaryId, hardship, photoFileIds, ...draft }, { caller, now }) {
     if (hardship !== undefined && !isStaff(caller.roles)) throw onlyStaff('hardship', '困难类别由社工填写');
     const beneficiary = await beneficiaryFor(caller, beneficiaryId);
@@ -86,7 +87,8 @@ export const submit = defineAction('wishes', 'submit', {
  */
 export const revise = defineAction('wishes', 'revise', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self_or_staff',
+  writes: true,
   async handle({ wishId, hardship, photoFileIds, ...draft }, { caller, now }) {
     if (hardship !== undefined && !isStaff(caller.roles)) throw onlyStaff('hardship', '困难类别由社工填写');
     const step = { wishId, action: 'revise', caller, now, load: loadWishDetail } as const;

@@ -14,6 +14,8 @@ import { runStep } from '../steps';
  */
 export const wall = defineAction('wishes', 'wall', {
   access: 'registered',
+  scope: 'station',
+  writes: false,
   async handle({ view, cursor, limit }, { caller }) {
     const skip = decodeCursor(cursor);
     const docs =
@@ -26,6 +28,8 @@ export const wall = defineAction('wishes', 'wall', {
 
 export const publicView = defineAction('wishes', 'publicView', {
   access: 'registered',
+  scope: 'station',
+  writes: false,
   async handle({ wishId }, { caller }) {
     return publicWish(await loadPublicWish(wishId, caller), caller);
   },
@@ -38,7 +42,8 @@ export const publicView = defineAction('wishes', 'publicView', {
  */
 export const claim = defineAction('wishes', 'claim', {
   access: 'registered',
-  idempotent: true,
+  scope: 'station',
+  writes: true,
   async handle({ wishId }, { caller, now }) {
     const { doc, events } = await runStep({ wishId, action: 'claim', caller, now }, (current) => ({
       decision: decideTransition(toWishState(current), 'claim', actorOf(caller), now),
@@ -52,7 +57,8 @@ export const claim = defineAction('wishes', 'claim', {
 /** Gives a claim up (the claimer, or staff for a claim that stalled): the wish is back on the wall. */
 export const release = defineAction('wishes', 'release', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self_or_staff',
+  writes: true,
   async handle({ wishId, reason }, { caller, now }) {
     const { doc } = await runStep({ wishId, action: 'release', caller, now }, (current) => ({
       decision: decideTransition(toWishState(current), 'release', actorOf(caller), now, reason),
@@ -65,7 +71,8 @@ export const release = defineAction('wishes', 'release', {
 /** Records the delivery (the claimer, or staff who took the gift in at the station), with a note. */
 export const fulfil = defineAction('wishes', 'fulfil', {
   access: 'registered',
-  idempotent: true,
+  scope: 'self_or_staff',
+  writes: true,
   async handle({ wishId, note, photoFileIds }, { caller, now }) {
     assertOwnPhotos(photoFileIds, caller._id, 'photoFileIds');
     const step = { wishId, action: 'fulfil', caller, now, notePath: 'note' } as const;
