@@ -1,6 +1,8 @@
 /**
- * Pages and the tab bar. Staff pages live in the `subpackages/staff` subpackage so residents
- * never download them; later issues add more staff subpackages grouped by domain.
+ * Pages and the tab bar. Every page a resident uses is in the main package (so none waits for a
+ * subpackage download); pages for a role a resident has to be given live in that role's
+ * subpackage — `subpackages/staff` and `subpackages/volunteer` — so residents never download
+ * them. scripts/weapp-size.ts holds the build to that.
  * The dev-login page exists only in the H5 build (the local runtime's persona picker);
  * on WeChat the platform supplies the caller's identity.
  */
@@ -18,6 +20,15 @@ const pages = [
   'pages/my-activities/index',
   'pages/my-code/index',
   'pages/survey/index',
+  // 微心愿 and 意见反馈: resident pages, so in the main package (docs/performance.md's budget).
+  'pages/wishes/mine/index',
+  'pages/wishes/detail/index',
+  'pages/wishes/submit/index',
+  'pages/wishes/wall/index',
+  'pages/wishes/item/index',
+  'pages/feedback/send/index',
+  'pages/feedback/mine/index',
+  'pages/feedback/detail/index',
   ...(isH5 ? ['pages/login/index'] : []),
 ];
 
@@ -76,16 +87,6 @@ export default defineAppConfig({
         'pages/certificate/index',
         'pages/verify/index',
       ],
-    },
-    {
-      root: 'subpackages/feedback',
-      name: 'feedback',
-      pages: ['pages/send/index', 'pages/mine/index', 'pages/detail/index'],
-    },
-    {
-      root: 'subpackages/wishes',
-      name: 'wishes',
-      pages: ['pages/mine/index', 'pages/detail/index', 'pages/submit/index', 'pages/wall/index', 'pages/item/index'],
     },
   ],
   window: {

@@ -58,18 +58,18 @@ export const ROUTES = {
   volunteerCertificate: '/subpackages/volunteer/pages/certificate/index',
   /** 核验服务证明: open to anyone signed in (an employer, a school), volunteer or not. */
   verifyCertificate: '/subpackages/volunteer/pages/verify/index',
-  /** 意见反馈 (docs/feedback.md): the sender's pages (subpackages/feedback) and the handling staff's. */
-  feedbackSend: '/subpackages/feedback/pages/send/index',
-  feedbackMine: '/subpackages/feedback/pages/mine/index',
-  feedbackDetail: '/subpackages/feedback/pages/detail/index',
+  /** 意见反馈 (docs/feedback.md): the sender's pages (main package, pages/feedback) and the handling staff's. */
+  feedbackSend: '/pages/feedback/send/index',
+  feedbackMine: '/pages/feedback/mine/index',
+  feedbackDetail: '/pages/feedback/detail/index',
   staffComplaints: '/subpackages/staff/pages/complaints/index',
   staffComplaint: '/subpackages/staff/pages/complaint/index',
-  /** 微心愿 (docs/wishes.md): the resident's and everyone's pages (subpackages/wishes), staff review. */
-  myWishes: '/subpackages/wishes/pages/mine/index',
-  wishDetail: '/subpackages/wishes/pages/detail/index',
-  wishSubmit: '/subpackages/wishes/pages/submit/index',
-  wishWall: '/subpackages/wishes/pages/wall/index',
-  wishItem: '/subpackages/wishes/pages/item/index',
+  /** 微心愿 (docs/wishes.md): the resident's and everyone's pages (main package, pages/wishes), staff review. */
+  myWishes: '/pages/wishes/mine/index',
+  wishDetail: '/pages/wishes/detail/index',
+  wishSubmit: '/pages/wishes/submit/index',
+  wishWall: '/pages/wishes/wall/index',
+  wishItem: '/pages/wishes/item/index',
   staffWishes: '/subpackages/staff/pages/wishes/index',
   staffWish: '/subpackages/staff/pages/wish/index',
   staffWishSubmit: '/subpackages/staff/pages/wish-submit/index',

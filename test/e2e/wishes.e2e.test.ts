@@ -122,7 +122,7 @@ it('李社工 writes a wish down for 张阿姨 and publishes it; 赵志愿 claim
   await screenshot(staff, 'wishes-09-history');
 
   // The wall, as anyone sees it now: the wish is off the open list, and nothing names her.
-  await goTo(volunteer, '/subpackages/wishes/pages/wall/index');
+  await goTo(volunteer, '/pages/wishes/wall/index');
   await ui(volunteer).getByText('待认领', { exact: true }).first().waitFor();
   await ui(volunteer).getByText('心愿墙不显示受助人的姓名、住址和困难情况。').waitFor();
   expect(await screenText(volunteer)).not.toContain('张阿姨');

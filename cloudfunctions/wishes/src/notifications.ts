@@ -34,7 +34,7 @@ const clip = (text: string): string => Array.from(text).slice(0, 20).join('');
 
 /** The page a message opens: staff go to the review page, the beneficiary to 我的心愿. */
 const pageFor = (staff: boolean, wishId: string): string =>
-  staff ? `subpackages/staff/pages/wish/index?id=${wishId}` : `subpackages/wishes/pages/detail/index?id=${wishId}`;
+  staff ? `subpackages/staff/pages/wish/index?id=${wishId}` : `pages/wishes/detail/index?id=${wishId}`;
 
 /**
  * Tells the wish's people about the step just written. Never fails the step: it is on disk, and

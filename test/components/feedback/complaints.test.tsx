@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ComplaintSummary, ComplaintView } from '@linli/types/entities/complaint';
-import SendFeedbackPage from '@/subpackages/feedback/pages/send/index';
-import MyFeedbackPage from '@/subpackages/feedback/pages/mine/index';
-import FeedbackDetailPage from '@/subpackages/feedback/pages/detail/index';
+import SendFeedbackPage from '@/pages/feedback/send/index';
+import MyFeedbackPage from '@/pages/feedback/mine/index';
+import FeedbackDetailPage from '@/pages/feedback/detail/index';
 import ComplaintsPage, { inboxCounts } from '@/subpackages/staff/pages/complaints/index';
 import ComplaintPage from '@/subpackages/staff/pages/complaint/index';
 import WorkbenchPage from '@/subpackages/staff/pages/workbench/index';
@@ -117,7 +117,7 @@ describe('意见反馈 (sending)', () => {
       photoFileIds: [],
     });
     expect(sent!.requestId).toMatch(/^r/);
-    expect(redirectTo).toHaveBeenCalledWith({ url: '/subpackages/feedback/pages/detail/index?id=fbAbcdef1234' });
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/pages/feedback/detail/index?id=fbAbcdef1234' });
   });
 
   it('starts with the activity chosen when opened from one', async () => {
@@ -176,7 +176,7 @@ describe('我的反馈 and its detail', () => {
     ]);
     expect(cards[0]!.textContent).toContain('11月21日 周六 10:00 已答复');
     fireEvent.click(cards[1]!);
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/subpackages/feedback/pages/detail/index?id=fbAbcdef9999' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/feedback/detail/index?id=fbAbcdef9999' });
   });
 
   it('tells the sender who handles it and by when, while it is owed', async () => {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import WishDetailPage from '@/subpackages/wishes/pages/detail/index';
-import MyWishesPage, { wishPrompt } from '@/subpackages/wishes/pages/mine/index';
-import WishSubmitPage from '@/subpackages/wishes/pages/submit/index';
+import WishDetailPage from '@/pages/wishes/detail/index';
+import MyWishesPage, { wishPrompt } from '@/pages/wishes/mine/index';
+import WishSubmitPage from '@/pages/wishes/submit/index';
 import { fakeApi, refuse } from '../support/fake-api';
 import { resident } from '../support/fixtures';
 import TaroDouble, { navigateTo, previewImage, redirectTo, showModal } from '../support/taro';
@@ -37,7 +37,7 @@ describe('我的心愿', () => {
       '一台收音机已点亮生活用品 · 约150元 · 11月18日 周三',
     ]);
     fireEvent.click(rows[1]!);
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/subpackages/wishes/pages/detail/index?id=W2' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/wishes/detail/index?id=W2' });
   });
 
   it('asks nothing of a wish waiting on others', () => {
@@ -110,7 +110,7 @@ describe('心愿详情', () => {
     expect(history.textContent).toContain('李社工（社工）提交心愿');
     expect(history.textContent).toContain('王社工（社工）请求修改请写明想要多大的电风扇');
     fireEvent.click(screen.getByText('修改心愿'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/subpackages/wishes/pages/submit/index?id=W1' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/wishes/submit/index?id=W1' });
   });
 });
 
@@ -140,7 +140,7 @@ describe('提交心愿', () => {
     fireEvent.click(screen.getByText('生活用品'));
     fireEvent.click(screen.getByText('提交心愿', { selector: '.nut-button *, .nut-button' }));
     await waitFor(() =>
-      expect(redirectTo).toHaveBeenCalledWith({ url: '/subpackages/wishes/pages/detail/index?id=Wnew' }),
+      expect(redirectTo).toHaveBeenCalledWith({ url: '/pages/wishes/detail/index?id=Wnew' }),
     );
     expect(api.callsTo('wishes', 'submit')[0]!.input).toEqual({
       what: '一台电饭煲',

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import WishItemPage, { nextStepText } from '@/subpackages/wishes/pages/item/index';
-import WishWallPage from '@/subpackages/wishes/pages/wall/index';
+import WishItemPage, { nextStepText } from '@/pages/wishes/item/index';
+import WishWallPage from '@/pages/wishes/wall/index';
 import { fakeApi, refuse } from '../support/fake-api';
 import { navigateTo } from '../support/taro';
 import { openWithParams } from '../activities/fixtures';
@@ -24,7 +24,7 @@ describe('心愿墙', () => {
       '为长者送一台电风扇待认领一位长者家里的电风扇坏了，想要一台新的电风扇。生活用品 · 约150元 · 湖滨社区',
     );
     fireEvent.click(card!);
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/subpackages/wishes/pages/item/index?id=Wabc1234567' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/wishes/item/index?id=Wabc1234567' });
 
     fireEvent.click(screen.getByText('我认领的'));
     expect(await screen.findByText('我已认领')).toBeTruthy();

@@ -83,7 +83,7 @@ describe('a wish from submission to confirmation', () => {
       'wish_fulfilled',
     ]);
     const message = sent.find((m) => m.toOpenid === ZHANG)!;
-    expect(message.page).toBe(`subpackages/wishes/pages/detail/index?id=${wish.id}`);
+    expect(message.page).toBe(`pages/wishes/detail/index?id=${wish.id}`);
   });
 
   it('a resident submits their own wish, is asked for changes, revises it, and it is declined with a reason', async () => {
