@@ -6,7 +6,7 @@ import { FilePersistence, MemoryPersistence, type Persistence } from './journal'
 import { failure } from './protocol';
 import { Store, type Change, type JournalOp } from './store';
 import { TransactionManager } from './transactions';
-import { deepClone, isDocId, withoutUndefined, type DocId } from './values';
+import { deepClone, isDocId, withoutUndefined, type Doc, type DocId } from './values';
 
 /**
  * The local stand-in for the WeChat cloud database: the server side of the protocol the real,
@@ -42,9 +42,22 @@ export interface LocalDatabase {
   putAll(changes: readonly { collection: string; doc: Record<string, unknown>; insert: boolean }[]): Promise<void>;
   /** Read all docs of a collection (tests, export); not for function code. */
   dump(collection: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Tests: the whole database as it is now, cheaply (documents are immutable, so this holds
+   * references, not copies). `restore` puts it back — for many cases that must each start from
+   * the same data, without seeding again.
+   */
+  snapshot(): DatabaseSnapshot;
+  /** Tests: back to a snapshot; open transactions are aborted, as by `clear`. */
+  restore(snapshot: DatabaseSnapshot): Promise<void>;
   /** Remove all data (demo reset); keeps collections declared in the index file. */
   clear(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What `LocalDatabase.snapshot` answers: opaque to callers, only for `restore`. */
+export interface DatabaseSnapshot {
+  readonly collections: ReadonlyArray<readonly [string, readonly Record<string, unknown>[]]>;
 }
 
 const DEFAULT_COMPACT_EVERY = 5000;
@@ -147,6 +160,17 @@ export async function openLocalDatabase(options: LocalDatabaseOptions): Promise<
       assertOpen();
       await persistence.durable();
       return store.has(collection) ? store.list(collection).map(deepClone) : [];
+    },
+
+    snapshot() {
+      assertOpen();
+      return { collections: store.snapshot() };
+    },
+
+    async restore(snapshot) {
+      assertOpen();
+      transactions.abortAll();
+      await commit(store.restore(snapshot.collections as Array<[string, Doc[]]>));
     },
 
     async clear() {

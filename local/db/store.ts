@@ -304,6 +304,27 @@ export class Store {
     return [...this.collections.keys()].map((name) => [name, this.list(name)]);
   }
 
+  /**
+   * Puts the database back to a `snapshot()`: every collection as it was, indexes rebuilt. The
+   * documents are shared, not copied — safe because nothing ever changes a stored document in
+   * place. Answers the journal ops that redo it (a reset, then every document).
+   */
+  restore(snapshot: ReadonlyArray<readonly [string, readonly Doc[]]>): JournalOp[] {
+    const names = snapshot.map(([name]) => name);
+    this.applyReset(names);
+    const ops: JournalOp[] = [{ reset: names }];
+    for (const [name, docs] of snapshot) {
+      const state = this.state(name);
+      for (const doc of docs) {
+        state.docs.set(doc._id, doc);
+        ops.push({ c: name, put: doc });
+      }
+    }
+    this.rebuildIndexes();
+    this.sequence += 1;
+    return ops;
+  }
+
   /** Transactions need to know who wrote what since they started; only tracked while any is open. */
   trackWrites(on: boolean): void {
     this.writeLog = on ? (this.writeLog ?? new Map()) : null;
