@@ -6,7 +6,7 @@
  *   npm run build:functions            all functions
  *   npm run build:functions -- account  one
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,11 +19,10 @@ export function functionFolders(): string[] {
   );
 }
 
-export async function buildFunction(name: string): Promise<{ name: string; bytes: number }> {
-  const outfile = path.join(FUNCTIONS_DIR, name, 'index.js');
-  await build({
+/** How one function is bundled; the deployment reads the same bundle in memory (scripts/deploy). */
+export function bundleOptions(name: string): BuildOptions {
+  return {
     entryPoints: [path.join(FUNCTIONS_DIR, name, 'src/index.ts')],
-    outfile,
     bundle: true,
     platform: 'node',
     // The oldest Node runtime the WeChat cloud still offers for functions.
@@ -35,7 +34,12 @@ export async function buildFunction(name: string): Promise<{ name: string; bytes
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
-  });
+  };
+}
+
+export async function buildFunction(name: string): Promise<{ name: string; bytes: number }> {
+  const outfile = path.join(FUNCTIONS_DIR, name, 'index.js');
+  await build({ ...bundleOptions(name), outfile });
   return { name, bytes: statSync(outfile).size };
 }
 
