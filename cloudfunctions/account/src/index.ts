@@ -1,3 +1,4 @@
+import { accountActions } from '@linli/types/actions/account';
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { listStations } from './handlers/list-stations';
 import { me } from './handlers/me';
@@ -5,4 +6,4 @@ import { redeemInvitation } from './handlers/redeem-invitation';
 import { saveProfile } from './handlers/save-profile';
 
 /** account: who the caller is, their profile, and becoming staff through an invitation. */
-export const main = createFunction('account', { me, listStations, saveProfile, redeemInvitation });
+export const main = createFunction('account', accountActions, { me, listStations, saveProfile, redeemInvitation });

@@ -1,3 +1,4 @@
+import { activityActions } from '@linli/types/actions/activity';
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { book, cancelBooking } from './handlers/booking';
 import { get, list, manage, mine } from './handlers/browse';
@@ -5,7 +6,7 @@ import { invitees } from './handlers/invitees';
 import { cancel, publish, update } from './handlers/publishing';
 
 /** activity: publishing activities, browsing them, booking seats and the waitlist. */
-export const main = createFunction('activity', {
+export const main = createFunction('activity', activityActions, {
   list,
   get,
   manage,

@@ -1,3 +1,4 @@
+import { hoursActions } from '@linli/types/actions/hours';
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { issueCertificate, verifyCertificate } from './handlers/certificates';
 import { history } from './handlers/history';
@@ -6,7 +7,7 @@ import { approve, pending, reject } from './handlers/review';
 import { mine, report, requestCorrection } from './handlers/volunteer';
 
 /** hours: volunteer service hours, reviews, corrections, certificates. */
-export const main = createFunction('hours', {
+export const main = createFunction('hours', hoursActions, {
   mine,
   report,
   requestCorrection,

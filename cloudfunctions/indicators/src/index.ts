@@ -1,3 +1,4 @@
+import { indicatorsActions } from '@linli/types/actions/indicators';
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { archiveContract, contract, contracts, createContract, updateContract } from './handlers/contracts';
 import { dashboard } from './handlers/dashboard';
@@ -7,7 +8,7 @@ import { driftCheck, recompute } from './handlers/rollups';
 import { createFromTemplate, templates } from './handlers/templates';
 
 /** indicators: contracts, manual counts and the completion table (docs/indicators.md). */
-export const main = createFunction('indicators', {
+export const main = createFunction('indicators', indicatorsActions, {
   contracts,
   contract,
   createContract,

@@ -1,3 +1,4 @@
+import { surveysActions } from '@linli/types/actions/surveys';
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { myForm, enterPaper, submit, voidResponse } from './handlers/answering';
 import { activitySurvey, attach, close, detach, reopen } from './handlers/attachments';
@@ -5,7 +6,7 @@ import { archiveForm, createForm, form, forms, restoreForm, templates, updateFor
 import { results, rollUp } from './handlers/results';
 
 /** surveys: satisfaction forms (参加者意见表) — building, attaching, answering, results. */
-export const main = createFunction('surveys', {
+export const main = createFunction('surveys', surveysActions, {
   templates,
   forms,
   form,

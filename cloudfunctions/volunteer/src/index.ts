@@ -1,3 +1,4 @@
+import { volunteerActions } from '@linli/types/actions/volunteer';
 import { createFunction } from '../../_shared/runtime/dispatcher';
 import { me, register } from './handlers/registration';
 import { detail, registrations, setCore } from './handlers/registrations';
@@ -8,7 +9,7 @@ import { joinTeam, leaveTeam, setTeamLeader } from './handlers/team-membership';
 import { createTeam, teamMembers, teams } from './handlers/teams';
 
 /** volunteer: registration and review, teams, shifts (an activity's volunteer roles). */
-export const main = createFunction('volunteer', {
+export const main = createFunction('volunteer', volunteerActions, {
   register,
   me,
   registrations,
