@@ -147,10 +147,20 @@ describe('functions, for real', () => {
     expect(await main(['functions', '--env', 'linli-1a2b'], deps)).toBe(0);
     expect(deps.runs[0]).toBe(`npm run build:functions -- ${functions.map((fn) => fn.name).join(' ')}`);
     expect(deps.runs).toHaveLength(functions.length + 1);
-    expect(cloud.functions.get('checkin')!.env).toEqual({
-      LINLI_SIGNIN_SECRET: SECRETS.LINLI_SIGNIN_SECRET,
-      LINLI_DATA_KEY: SECRETS.LINLI_DATA_KEY,
-    });
+    // Each function gets the variables its bundle reads that .env.cloud sets, with their values.
+    const set: Record<string, string> = { ...SECRETS, LINLI_TEMPLATE_ACTIVITY_REMINDER: 'tmpl-reminder' };
+    for (const fn of functions) {
+      const expected = variables.get(fn.name)!.names.filter((name) => name in set);
+      expect([fn.name, cloud.functions.get(fn.name)!.env]).toEqual([
+        fn.name,
+        Object.fromEntries(expected.map((name) => [name, set[name]])),
+      ]);
+    }
+    expect(cloud.functions.get('checkin')!.env.LINLI_SIGNIN_SECRET).toBe(SECRETS.LINLI_SIGNIN_SECRET);
+    const withCertificateSecret = functions.filter(
+      (fn) => 'LINLI_CERTIFICATE_SECRET' in cloud.functions.get(fn.name)!.env,
+    );
+    expect(withCertificateSecret.map((fn) => fn.name)).toEqual(['hours']);
     // Templates and optional settings go only where set: one template id, to the function that sends it.
     expect(cloud.functions.get('reminders')!.env).toEqual({ LINLI_TEMPLATE_ACTIVITY_REMINDER: 'tmpl-reminder' });
     expect(cloud.functions.get('rollups')!.triggers).toEqual([{ name: 'recomputeTouched', config: '0 30 2 * * * *' }]);
