@@ -83,9 +83,9 @@ export function managerCloud(envId: string, credentials: Credentials, appId: str
     async listCollections() {
       const names: string[] = [];
       for (let offset = 0; ; offset += PAGE) {
-        const { Collections, Pager } = await app.database.listCollections({ MgoLimit: PAGE, MgoOffset: offset });
+        const { Collections = [], Pager } = await app.database.listCollections({ MgoLimit: PAGE, MgoOffset: offset });
         names.push(...Collections.map((c) => c.CollectionName));
-        if (Collections.length < PAGE || names.length >= Pager.Total) return names;
+        if (Collections.length < PAGE || names.length >= (Pager?.Total ?? names.length)) return names;
       }
     },
     async describeIndexes(collection) {
