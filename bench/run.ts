@@ -14,6 +14,7 @@ import { benchSignInBurst } from './signin-burst';
 import { benchBookingContention } from './booking-contention';
 import { benchH5FirstScreen } from './h5-first-screen';
 import { benchIndicatorRollup } from './indicator-rollup';
+import { benchWeappSize } from './weapp-size';
 
 export interface BenchResult {
   name: string;
@@ -23,6 +24,7 @@ export interface BenchResult {
 }
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
+  weapp: benchWeappSize,
   bundles: benchFunctionBundles,
   signin: benchSignInBurst,
   booking: benchBookingContention,
