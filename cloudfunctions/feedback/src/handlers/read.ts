@@ -38,6 +38,7 @@ export const get = defineAction('feedback', 'get', {
   access: 'registered',
   scope: 'self_or_staff',
   writes: false,
+  reveals: ['phone'],
   async handle({ complaintId }, { caller, now }) {
     const { doc, capacities } = await loadVisible(complaintId, caller);
     const staffRead = !capacities.sender;

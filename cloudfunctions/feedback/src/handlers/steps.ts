@@ -83,6 +83,7 @@ export const reply = defineAction('feedback', 'reply', {
   access: ['social_worker', 'admin'],
   scope: 'station',
   writes: true,
+  reveals: ['phone'],
   async handle({ complaintId, reply: text }, { caller, now }) {
     return takeStep(complaintId, 'reply', caller, now, async () => ({ note: text }));
   },
@@ -93,6 +94,7 @@ export const close = defineAction('feedback', 'close', {
   access: 'registered',
   scope: 'self_or_staff',
   writes: true,
+  reveals: ['phone'],
   async handle({ complaintId, note }, { caller, now }) {
     return takeStep(complaintId, 'close', caller, now, async () => (note ? { note } : {}));
   },
@@ -117,6 +119,7 @@ export const reassign = defineAction('feedback', 'reassign', {
   access: ['admin'],
   scope: 'station',
   writes: true,
+  reveals: ['phone'],
   async handle({ complaintId, handlerId, note }, { caller, now }) {
     const candidate = await usersRepository.findByOpenid(handlerId);
     if (!candidate || candidate.stationId !== caller.stationId) {

@@ -30,7 +30,7 @@ const clockText = (at: Date): string => dayjs(at).tz().format('M月D日 HH:mm');
  */
 export const myForm = defineAction('surveys', 'myForm', {
   access: 'registered',
-  scope: 'self',
+  scope: 'station',
   writes: false,
   async handle({ activityId }, { caller, now }) {
     const { activity, attendance } = await attendanceAt(activityId, caller._id, caller.stationId);
@@ -80,7 +80,7 @@ export const myForm = defineAction('surveys', 'myForm', {
  */
 export const submit = defineAction('surveys', 'submit', {
   access: 'registered',
-  scope: 'self',
+  scope: 'station',
   writes: true,
   async handle({ activityId, answers }, { caller, now }) {
     const { activity, attendance } = await attendanceAt(activityId, caller._id, caller.stationId);

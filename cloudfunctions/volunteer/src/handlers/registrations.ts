@@ -34,6 +34,8 @@ export const detail = defineAction('volunteer', 'detail', {
   access: ['social_worker', 'admin'],
   scope: 'station',
   writes: false,
+  // The staff page calls the volunteer and, if need be, their emergency contact.
+  reveals: ['phone'],
   async handle({ volunteerId }, { caller }) {
     const doc = await loadVolunteerOfStation(volunteerId, caller.stationId);
     const [station, teams, reviewer, entries] = await Promise.all([

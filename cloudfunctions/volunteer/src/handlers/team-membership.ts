@@ -37,7 +37,7 @@ export const joinTeam = defineAction('volunteer', 'joinTeam', {
  */
 export const leaveTeam = defineAction('volunteer', 'leaveTeam', {
   access: 'registered',
-  scope: 'self',
+  scope: 'station',
   writes: true,
   async handle({ teamId }, { caller }) {
     const team = await loadTeamOfStation(teamId, caller.stationId);
