@@ -34,12 +34,11 @@ function withHelpers(before: Helpers, items: HelperList): Helpers {
  */
 export default function DoorHelpers({ activityId }: { activityId: string }) {
   const helpers = useAsync(() => call('checkin', 'helpers', { activityId }), [activityId]);
-  // Granting twice is harmless (one record per volunteer and activity), so no requestId.
-  const grant = useAction((openid: string, _requestId: string) =>
-    call('checkin', 'grantHelper', { activityId, openid }),
+  const grant = useAction((openid: string, requestId: string) =>
+    call('checkin', 'grantHelper', { activityId, openid }, { requestId }),
   );
-  const revoke = useAction((openid: string, _requestId: string) =>
-    call('checkin', 'revokeHelper', { activityId, openid }),
+  const revoke = useAction((openid: string, requestId: string) =>
+    call('checkin', 'revokeHelper', { activityId, openid }, { requestId }),
   );
 
   const change = async (action: typeof grant, openid: string) => {
