@@ -22,16 +22,15 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
     /** WeChat cloud environment id for `Taro.cloud.init` (empty: the default environment). */
     TARO_APP_CLOUD_ENV?: string;
-    /** Subscription message template ids (src/services/subscriptions.ts); empty: not asked. */
+    /** Subscription message template ids (types/subscriptions.ts, src/services/subscriptions.ts); empty: not asked. */
+    TARO_APP_TEMPLATE_BOOKING_PROMOTED?: string;
+    TARO_APP_TEMPLATE_ACTIVITY_CHANGED?: string;
     TARO_APP_TEMPLATE_ACTIVITY_REMINDER?: string;
-    TARO_APP_TEMPLATE_ACTIVITY_STARTING?: string;
     TARO_APP_TEMPLATE_FEEDBACK_INVITATION?: string;
-    /** The 站长's overdue-complaint alert (cloudfunctions/escalations); empty: not offered. */
-    TARO_APP_TEMPLATE_COMPLAINT_OVERDUE?: string;
-    /** The templates a wish's submitter accepts (src/services/subscriptions.ts wishTemplateIds). */
-    TARO_APP_TEMPLATE_WISH_PUBLISHED?: string;
+    TARO_APP_TEMPLATE_WISH_REVIEWED?: string;
     TARO_APP_TEMPLATE_WISH_CLAIMED?: string;
     TARO_APP_TEMPLATE_WISH_FULFILLED?: string;
+    TARO_APP_TEMPLATE_COMPLAINT_OVERDUE?: string;
     /** Set by scripts/build-mp-fixtures.sh to build test fixtures with native-components. */
     LINLI_MP_FIXTURES?: string;
   }

@@ -1,3 +1,5 @@
+import { SUBSCRIPTION_TEMPLATE_KEYS, SUBSCRIPTION_TEMPLATES } from '../../types/subscriptions';
+
 /**
  * Every environment variable a cloud function's code reads, declared once: what it is for, whether
  * the cloud needs it, and how to choose and rotate it. Which function gets which variable is not
@@ -113,34 +115,26 @@ export const DECLARED_VARIABLES: readonly DeclaredVariable[] = [
 ];
 
 /**
- * Subscription-message templates: the functions read LINLI_TEMPLATE_<KEY> (platform/wechat.ts);
- * the app asks the person to accept the same id as TARO_APP_TEMPLATE_<KEY> (src/services/
- * subscriptions.ts), where it asks at all. A function is given a template's variable when its
- * code names the template key. Unset: that message is simply not sent.
+ * Subscription-message templates, from their one table (types/subscriptions.ts): the functions
+ * read LINLI_TEMPLATE_<KEY> (platform/wechat.ts); the app asks the person to accept the same id
+ * as TARO_APP_TEMPLATE_<KEY> at the taps the table names. A function is given a template's
+ * variable when its code names the template key. Unset: that message is simply not sent.
  */
 export interface DeclaredTemplate {
   key: string;
+  /** The title to choose in the console (titles asked together must differ). */
+  title: string;
   /** The template's data fields, as the function fills them. */
   fields: string;
-  /** The app asks for this template (TARO_APP_TEMPLATE_<KEY>); false: nobody can subscribe yet. */
-  askedByApp: boolean;
 }
 
 export const TEMPLATE_PREFIX = 'LINLI_TEMPLATE_';
 
-export const DECLARED_TEMPLATES: readonly DeclaredTemplate[] = [
-  { key: 'activity_reminder', fields: 'thing1 活动, time2 时间, thing3 地点, thing4 备注', askedByApp: true },
-  { key: 'activity_starting', fields: 'thing1 活动, time2 时间, thing3 地点, thing4 备注', askedByApp: true },
-  { key: 'feedback_invitation', fields: 'thing1 活动, time2 时间, thing3 地点, thing4 备注', askedByApp: true },
-  { key: 'booking_promoted', fields: 'thing1 活动, time2 时间, thing3 地点, thing4 备注', askedByApp: false },
-  { key: 'activity_cancelled', fields: 'thing1 活动, time2 时间, thing3 地点, thing4 备注', askedByApp: false },
-  { key: 'activity_rescheduled', fields: 'thing1 活动, time2 时间, thing3 地点, thing4 备注', askedByApp: false },
-  { key: 'complaint_overdue', fields: 'thing1 事项, time2 答复期限, thing3 经办人, thing4 备注', askedByApp: true },
-  { key: 'wish_published', fields: 'thing1 心愿, phrase2 状态, time3 时间, thing4 备注', askedByApp: true },
-  { key: 'wish_claimed', fields: 'thing1 心愿, phrase2 状态, time3 时间, thing4 备注', askedByApp: true },
-  { key: 'wish_fulfilled', fields: 'thing1 心愿, phrase2 状态, time3 时间, thing4 备注', askedByApp: true },
-  { key: 'wish_reviewed', fields: 'thing1 心愿, phrase2 状态, time3 时间, thing4 备注', askedByApp: false },
-];
+export const DECLARED_TEMPLATES: readonly DeclaredTemplate[] = SUBSCRIPTION_TEMPLATE_KEYS.map((key) => ({
+  key,
+  title: SUBSCRIPTION_TEMPLATES[key].title,
+  fields: SUBSCRIPTION_TEMPLATES[key].fields,
+}));
 
 export const templateVariable = (key: string): string => `${TEMPLATE_PREFIX}${key.toUpperCase()}`;
 

@@ -1,18 +1,20 @@
 /**
- * Which reminders an activity's people are due (issue: the day before, shortly before the
- * start, and after the end an invitation to the satisfaction form). The schedule runs every 10
- * minutes; each window is wider than that, and a record per (activity, kind, person) makes sure
- * nobody hears the same reminder twice.
+ * Which reminders an activity's people are due: the day before, and after the end an invitation
+ * to the satisfaction form. The schedule runs every 10 minutes; each window is wider than that,
+ * and a record per (activity, kind, person) makes sure nobody hears the same reminder twice.
+ *
+ * No "starting soon" nudge: a one-time subscription allows one message per accepted template and
+ * the 报名 tap may ask for three, which go to what a resident must hear — a cancellation or a new
+ * time, the day-before reminder, the satisfaction form (types/subscriptions.ts, docs/activities.md).
  */
 import { sessionsOf, type Session } from './sessions';
 
-export type ReminderKind = 'day_before' | 'starting_soon' | 'feedback';
+export type ReminderKind = 'day_before' | 'feedback';
 
 const HOUR = 3600 * 1000;
 
 export const REMINDER_WINDOWS: Record<ReminderKind, { description: string }> = {
   day_before: { description: '开始前24小时到前2小时之间' },
-  starting_soon: { description: '开始前1小时内' },
   feedback: { description: '结束后24小时内' },
 };
 
@@ -38,7 +40,6 @@ export function dueReminders(
     const sinceEnd = now.getTime() - session.endAt.getTime();
     const due: DueReminder[] = [];
     if (untilStart > 2 * HOUR && untilStart <= 24 * HOUR) due.push({ kind: 'day_before', session });
-    if (untilStart > 0 && untilStart <= HOUR) due.push({ kind: 'starting_soon', session });
     // The satisfaction form is one per activity — at a 小组, one for the whole series, handed
     // out at its last session (domain/survey-window.ts) — so the invitation follows the last.
     const last = session.index === sessions.length;

@@ -1,10 +1,14 @@
 import { COMPLAINT_CATEGORY_LABELS } from '@linli/types/entities/complaint';
+import type { SubscriptionTemplateKey } from '@linli/types/subscriptions';
 import { capacitiesOf } from '../../_shared/domain/complaints';
 import { platform } from '../../_shared/platform';
 import dayjs from '../../_shared/runtime/dayjs';
 import { complaintAlertsRepository } from '../../_shared/repositories/complaint-alerts';
 import { complaintsRepository, type ComplaintDoc } from '../../_shared/repositories/complaints';
 import { usersRepository, type UserDoc } from '../../_shared/repositories/users';
+
+/** The 站长 accepts it in the complaints inbox (接收超时提醒; types/subscriptions.ts). */
+export const TEMPLATE: Record<'overdue', SubscriptionTemplateKey> = { overdue: 'complaint_overdue' };
 
 /** The page the message opens: the complaint in the staff subpackage. */
 const complaintPage = (id: string): string => `subpackages/staff/pages/complaint/index?id=${id}`;
@@ -56,7 +60,7 @@ export async function flagOverdueComplaints(now: Date): Promise<Record<string, n
       }
       await platform().sendSubscribeMessage({
         toOpenid: admin._id,
-        template: 'complaint_overdue',
+        template: TEMPLATE.overdue,
         page: complaintPage(complaint._id),
         data: messageData(complaint, complaint.handlerId ? (handlers.get(complaint.handlerId) ?? '') : ''),
       });

@@ -1,3 +1,4 @@
+import type { SubscriptionTemplateKey } from '@linli/types/subscriptions';
 import dayjs from '../../_shared/runtime/dayjs';
 import { dueReminders, reminderKey, remindsAttendees, type ReminderKind } from '../../_shared/domain/reminders';
 import { isSeries } from '../../_shared/domain/sessions';
@@ -12,15 +13,13 @@ import { surveyResponsesRepository } from '../../_shared/repositories/survey-res
 
 const HOUR = 3600 * 1000;
 
-const TEMPLATE: Record<ReminderKind, string> = {
+/** Each kind has its own template: one acceptance allows one message (types/subscriptions.ts). */
+export const TEMPLATE: Record<ReminderKind, SubscriptionTemplateKey> = {
   day_before: 'activity_reminder',
-  // A one-time subscription allows one message per template: each reminder has its own.
-  starting_soon: 'activity_starting',
   feedback: 'feedback_invitation',
 };
 const NOTE: Record<ReminderKind, string> = {
   day_before: '明天见，请按时参加',
-  starting_soon: '活动即将开始',
   feedback: '感谢参加，请填写意见表',
 };
 

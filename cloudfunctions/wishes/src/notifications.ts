@@ -1,4 +1,5 @@
 import { WISH_STATUS_LABELS } from '@linli/types/entities/wish';
+import type { SubscriptionTemplateKey } from '@linli/types/subscriptions';
 import { isStaff } from '../../_shared/domain/roles';
 import type { WishEvent } from '../../_shared/domain/wishes';
 import { platform } from '../../_shared/platform';
@@ -9,16 +10,17 @@ import type { WishDoc } from '../../_shared/repositories/wishes';
 /**
  * Subscription messages about a wish, to the people it belongs to: whoever submitted it and the
  * beneficiary (once if they are the same; never a resident registered at the door, who has no
- * WeChat). Sent for the steps they wait for: published, claimed, fulfilled — and a review that
- * needs them (changes asked for, declined). The template ids are set per environment:
- * LINLI_TEMPLATE_WISH_PUBLISHED, _WISH_CLAIMED, _WISH_FULFILLED, _WISH_REVIEWED.
+ * WeChat). Sent for the three things a submitter waits for, on the three templates 提交心愿 asks
+ * for (types/subscriptions.ts): how the review ended — published, changes asked for or declined,
+ * one template, since a review ends only one way — claimed, and delivered. A content check that
+ * holds the wish is not an end of the review: staff approve again or decline, and that is sent.
  */
-const TEMPLATE: Partial<Record<WishEvent['action'], string>> = {
-  publish: 'wish_published',
-  claim: 'wish_claimed',
-  fulfil: 'wish_fulfilled',
+export const TEMPLATE: Partial<Record<WishEvent['action'], SubscriptionTemplateKey>> = {
+  publish: 'wish_reviewed',
   request_changes: 'wish_reviewed',
   decline: 'wish_reviewed',
+  claim: 'wish_claimed',
+  fulfil: 'wish_fulfilled',
 };
 
 const NOTE: Partial<Record<WishEvent['action'], string>> = {

@@ -41,6 +41,13 @@ export function bookingButtonState(
   return activity.seatsLeft > 0 ? { kind: 'open' } : { kind: 'full' };
 }
 
+/**
+ * Whether a tap on 报名 for this party joins the waitlist rather than taking seats, as far as the
+ * screen knows (the same test as domain/booking.ts: the party needs more seats than are left).
+ * It chooses which messages to ask for: a waitlisted person above all wants "you got a seat".
+ */
+export const joinsWaitlist = ({ activity }: MyActivity, partySize: number): boolean => activity.seatsLeft < partySize;
+
 /** The state's words: `候补第2位`, `已报名` … */
 export function waitlistLabel(position: number | undefined): string {
   return position ? `候补第${position}位` : '候补中';

@@ -5,13 +5,13 @@ import type { MyActivity } from '@linli/types/actions/activity';
 import { householdMemberSchema } from '@linli/types/entities/activity';
 import type { ErrorCode } from '@linli/types/errors';
 import BookingButton from '@/components/booking-button';
-import { bookingButtonState } from '@/components/booking-button/booking-state';
+import { bookingButtonState, joinsWaitlist } from '@/components/booking-button/booking-state';
 import PartyEditor from '@/components/party-editor';
 import { ErrorBanner } from '@/components/state-views';
 import { useAction } from '@/hooks/use-action';
 import { call } from '@/services/api';
 import { toastSuccess } from '@/services/feedback';
-import { askForReminders } from '@/services/subscriptions';
+import { askToSubscribe } from '@/services/subscriptions';
 import './index.scss';
 
 export interface BookingPanelProps {
@@ -57,8 +57,8 @@ export default function BookingPanel({ detail, now, onChange, onStale }: Booking
     setMemberErrors(errors);
     if (Object.keys(errors).length > 0) return;
     // Still inside the tap (nothing awaited yet), as WeChat requires for its dialog; whatever
-    // the answer, the booking goes ahead.
-    await askForReminders();
+    // the answer, the booking goes ahead. Joining the waitlist asks for the promotion notice.
+    await askToSubscribe(joinsWaitlist(detail, names.length + 1) ? 'waitlist' : 'book');
     const next = await book.run(names);
     if (next) setMembers([]);
     answer(next, next?.booking?.status === 'waitlisted' ? '已加入候补' : '报名成功');

@@ -7,10 +7,11 @@ import ComplaintsPage, { inboxCounts } from '@/subpackages/staff/pages/complaint
 import ComplaintPage from '@/subpackages/staff/pages/complaint/index';
 import WorkbenchPage from '@/subpackages/staff/pages/workbench/index';
 import { complaintsBadge } from '@/services/complaints';
+import { sessionStore } from '@/services/session';
 import { openWithParams } from '../activities/fixtures';
 import { fakeApi, refuse } from '../support/fake-api';
 import { admin, resident, socialWorker } from '../support/fixtures';
-import { navigateTo, redirectTo } from '../support/taro';
+import TaroDouble, { navigateTo, redirectTo } from '../support/taro';
 
 // PickerField as a box that takes the index typed (the platform's wheel cannot turn in jsdom).
 jest.mock('@/components/picker-field', () => jest.requireActual('../volunteer-staff/picker-mock'));
@@ -321,6 +322,55 @@ describe('意见反馈 (staff inbox)', () => {
     await waitFor(() =>
       expect(api.callsTo('feedback', 'inbox').at(-1)!.input).toEqual({ scope: 'mine', state: 'open' }),
     );
+  });
+
+  describe('the overdue alert the 站长 may subscribe to', () => {
+    const requestSubscribeMessage = jest.fn((_options: { tmplIds: string[] }) =>
+      Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }),
+    );
+    const saved = { ...process.env };
+    beforeEach(() => {
+      requestSubscribeMessage.mockClear();
+      // The Taro double has no subscription API; the code under test reads it from the same object.
+      Object.assign(TaroDouble, { requestSubscribeMessage });
+      Object.assign(process.env, { TARO_ENV: 'weapp', TARO_APP_TEMPLATE_COMPLAINT_OVERDUE: ' tmpl-overdue ' });
+    });
+    afterEach(() => {
+      process.env = { ...saved };
+    });
+    const inboxAs = (me: typeof admin) =>
+      fakeApi({
+        account: { me: () => me },
+        feedback: { inbox: () => ({ items: [] }), indicators: () => refuse({ code: 'INTERNAL', message: '系统繁忙' }) },
+      });
+
+    it('is asked for inside the 站长’s tap on WeChat', async () => {
+      inboxAs(admin);
+      render(<ComplaintsPage />);
+      fireEvent.click(await screen.findByText('接收超时提醒'));
+      expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-overdue'] });
+    });
+
+    it('is not offered to a social worker, on H5, or without a template', async () => {
+      inboxAs(socialWorker);
+      const social = render(<ComplaintsPage />);
+      expect(await screen.findByText('没有待处理的反馈')).toBeTruthy();
+      expect(screen.queryByText('接收超时提醒')).toBeNull();
+      social.unmount();
+
+      for (const env of [{ TARO_ENV: 'h5' }, { TARO_APP_TEMPLATE_COMPLAINT_OVERDUE: '' }]) {
+        sessionStore.reset();
+        Object.assign(process.env, { TARO_ENV: 'weapp', TARO_APP_TEMPLATE_COMPLAINT_OVERDUE: 'tmpl-overdue' }, env);
+        inboxAs(admin);
+        const page = render(<ComplaintsPage />);
+        expect(await screen.findByText('没有待处理的反馈')).toBeTruthy();
+        // The 站长's page indeed (the scope choice is theirs alone), without the offer.
+        expect(screen.getByRole('radio', { name: '全站' })).toBeTruthy();
+        expect(screen.queryByText('接收超时提醒')).toBeNull();
+        page.unmount();
+      }
+      expect(requestSubscribeMessage).not.toHaveBeenCalled();
+    });
   });
 
   it('counts what is owed and what is overdue', () => {

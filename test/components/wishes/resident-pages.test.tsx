@@ -139,9 +139,7 @@ describe('提交心愿', () => {
     typeInto('例如：200', '180');
     fireEvent.click(screen.getByText('生活用品'));
     fireEvent.click(screen.getByText('提交心愿', { selector: '.nut-button *, .nut-button' }));
-    await waitFor(() =>
-      expect(redirectTo).toHaveBeenCalledWith({ url: '/pages/wishes/detail/index?id=Wnew' }),
-    );
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: '/pages/wishes/detail/index?id=Wnew' }));
     expect(api.callsTo('wishes', 'submit')[0]!.input).toEqual({
       what: '一台电饭煲',
       why: '旧的坏了，煮饭不方便',
@@ -189,7 +187,7 @@ describe('提交心愿', () => {
     const saved = { ...process.env };
     Object.assign(process.env, {
       TARO_ENV: 'weapp',
-      TARO_APP_TEMPLATE_WISH_PUBLISHED: 'tmpl-published',
+      TARO_APP_TEMPLATE_WISH_REVIEWED: 'tmpl-reviewed',
       TARO_APP_TEMPLATE_WISH_CLAIMED: ' tmpl-claimed ',
       TARO_APP_TEMPLATE_WISH_FULFILLED: '',
     });
@@ -210,7 +208,8 @@ describe('提交心愿', () => {
       fireEvent.click(screen.getByText('生活用品'));
       fireEvent.click(screen.getByText('提交心愿', { selector: '.nut-button *, .nut-button' }));
       await waitFor(() => expect(order).toEqual(['prompt', 'submit']));
-      expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-published', 'tmpl-claimed'] });
+      // The review's outcome (published, changes asked, declined), claimed, delivered: three places.
+      expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-reviewed', 'tmpl-claimed'] });
     } finally {
       process.env = saved;
     }

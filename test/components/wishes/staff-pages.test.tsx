@@ -4,16 +4,18 @@ import StaffWishSubmitPage from '@/subpackages/staff/pages/wish-submit/index';
 import StaffWishesPage, { summaryMeta, thisMonth } from '@/subpackages/staff/pages/wishes/index';
 import { fakeApi, refuse } from '../support/fake-api';
 import { socialWorker } from '../support/fixtures';
-import { navigateTo, redirectTo, showToast } from '../support/taro';
+import TaroDouble, { navigateTo, redirectTo, showToast } from '../support/taro';
 import { freezeDateAtNow, NOW, openWithParams } from '../activities/fixtures';
 import { typeInto, wishDetail, wishSummary } from './fixtures';
 
 const fieldOf = (label: string) => screen.getByText(label).closest('.ll-field') as HTMLElement;
 
+const envBefore = { ...process.env };
 beforeEach(() => freezeDateAtNow());
 afterEach(() => {
   jest.useRealTimers();
   jest.restoreAllMocks();
+  process.env = { ...envBefore };
 });
 
 describe('微心愿 inbox', () => {
@@ -147,6 +149,18 @@ describe('代居民提交心愿', () => {
       },
       wishes: { submit: () => wishDetail({ id: 'Wnew' }) },
     });
+    // On WeChat the social worker is asked, inside the tap, for the wish's three messages: the
+    // resident may have no WeChat, and whoever taps is the one WeChat lets the station tell.
+    const requestSubscribeMessage = jest.fn((_options: { tmplIds: string[] }) =>
+      Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }),
+    );
+    Object.assign(TaroDouble, { requestSubscribeMessage });
+    Object.assign(process.env, {
+      TARO_ENV: 'weapp',
+      TARO_APP_TEMPLATE_WISH_REVIEWED: 'tmpl-reviewed',
+      TARO_APP_TEMPLATE_WISH_CLAIMED: 'tmpl-claimed',
+      TARO_APP_TEMPLATE_WISH_FULFILLED: 'tmpl-fulfilled',
+    });
     render(<StaffWishSubmitPage />);
     await screen.findByPlaceholderText('姓名或手机尾号');
     typeInto('姓名或手机尾号', '张');
@@ -160,6 +174,9 @@ describe('代居民提交心愿', () => {
     fireEvent.click(screen.getByText('生活用品'));
     fireEvent.click(screen.getByText('独居孤寡长者'));
     fireEvent.click(screen.getByText('提交心愿'));
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({
+      tmplIds: ['tmpl-reviewed', 'tmpl-claimed', 'tmpl-fulfilled'],
+    });
     await waitFor(() =>
       expect(redirectTo).toHaveBeenCalledWith({ url: '/subpackages/staff/pages/wish/index?id=Wnew' }),
     );

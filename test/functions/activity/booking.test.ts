@@ -93,7 +93,10 @@ describe('booking', () => {
     const promoted = await h.ok('oDemoResident02', 'activity', 'get', { activityId: activity.id });
     expect(promoted.booking?.status).toBe('confirmed');
     expect(await activityDoc(activity.id)).toMatchObject({ seatsTaken: 1, waitlisted: 0 });
-    expect((await h.db.dump('outbox')).map((m) => m.template)).toContain('booking_promoted');
+    // The promotion notice 加入候补 asked for (types/subscriptions.ts), to the one promoted.
+    expect((await h.db.dump('outbox')).filter((m) => m.template === 'booking_promoted').map((m) => m.toOpenid)).toEqual(
+      ['oDemoResident02'],
+    );
   });
 
   it('refuses parties over the limit, closed booking and invitation-only activities', async () => {
@@ -133,7 +136,12 @@ describe('booking', () => {
     });
     expect(moved.rescheduledAt).toBeDefined();
     await h.ok(SOCIAL, 'activity', 'cancel', { activityId: activity.id, reason: '天气原因' });
-    expect((await h.db.dump('outbox')).map((m) => m.template)).toEqual(['activity_rescheduled', 'activity_cancelled']);
+    // One template, 活动变更通知, for both (the 报名 prompt asks for it); the 备注 says which.
+    const sent = await h.db.dump('outbox');
+    expect(sent.map((m) => [m.toOpenid, m.template, (m.data as { thing4: string }).thing4])).toEqual([
+      [RESIDENT, 'activity_changed', '活动时间有变，请留意新时间'],
+      [RESIDENT, 'activity_changed', '活动已取消：天气原因'],
+    ]);
     expect(await h.errorCode('oDemoResident02', 'activity', 'book', { activityId: activity.id })).toBe(
       'ACTIVITY_CANCELLED',
     );

@@ -72,8 +72,9 @@ describe('a wish from submission to confirmation', () => {
     await h.ok(VOLUNTEER, 'wishes', 'claim', { wishId: wish.id });
     await h.ok(VOLUNTEER, 'wishes', 'fulfil', { wishId: wish.id, note: '已送到家' });
     const sent = (await h.db.dump('outbox')).slice(before.length);
+    // Publishing ends the review: it goes out on the review's template, which 提交心愿 asks for.
     expect(sent.filter((m) => m.toOpenid === ZHANG).map((m) => m.template)).toEqual([
-      'wish_published',
+      'wish_reviewed',
       'wish_claimed',
       'wish_fulfilled',
     ]);
@@ -118,6 +119,14 @@ describe('a wish from submission to confirmation', () => {
     expect(declined).toMatchObject({ status: 'declined', reviewNote: '不属于困难帮扶范围', can: [] });
     expect(declined.history.map((e) => e.action)).toEqual(['submit', 'request_changes', 'revise', 'decline']);
     expect(declined.history.at(-1)!.note).toBe('不属于困难帮扶范围');
+    // Both ends of a review went out on the one review template, with the reason to read.
+    const reviews = (await h.db.dump('outbox')).filter((m) => m.toOpenid === LIU && m.template === 'wish_reviewed');
+    expect(
+      reviews.map((m) => [(m.data as { phrase2: string }).phrase2, (m.data as { thing4: string }).thing4]),
+    ).toEqual([
+      ['待修改', '请写明大约价值的依据'],
+      ['未通过', '不属于困难帮扶范围'],
+    ]);
   });
 
   it('a claimer releases the wish back to the wall; staff may too, and confirm on the beneficiary’s behalf', async () => {

@@ -51,7 +51,6 @@ describe('variables in the bundles', () => {
   it('give the timer functions their templates, and every declared template to some function', () => {
     expect(variables.get('reminders')!.names).toEqual([
       'LINLI_TEMPLATE_ACTIVITY_REMINDER',
-      'LINLI_TEMPLATE_ACTIVITY_STARTING',
       'LINLI_TEMPLATE_FEEDBACK_INVITATION',
     ]);
     expect(variables.get('escalations')!.names).toContain('LINLI_TEMPLATE_COMPLAINT_OVERDUE');
@@ -69,12 +68,12 @@ describe('variables in the bundles', () => {
     expect([...sent].sort()).toEqual(DECLARED_TEMPLATES.map((t) => t.key).sort());
   });
 
-  it('mark the templates the app asks people to accept, exactly those in src/', () => {
+  it('are each read by the app as TARO_APP_TEMPLATE_<KEY>, written out for the build to replace', () => {
     const src = sourceText(path.join(ROOT, 'src'));
     for (const template of DECLARED_TEMPLATES) {
-      expect([template.key, src.includes(`TARO_APP_TEMPLATE_${template.key.toUpperCase()}`)]).toEqual([
+      expect([template.key, src.includes(`process.env.TARO_APP_TEMPLATE_${template.key.toUpperCase()}`)]).toEqual([
         template.key,
-        template.askedByApp,
+        true,
       ]);
     }
   });

@@ -12,9 +12,8 @@ it('reminds the day before: between 24 and 2 hours before the start', () => {
   expect(kinds(dueReminders(activity, hoursBeforeStart(2)))).toEqual([]);
 });
 
-it('reminds shortly before: within the last hour before the start', () => {
-  expect(kinds(dueReminders(activity, hoursBeforeStart(1)))).toEqual(['starting_soon']);
-  expect(kinds(dueReminders(activity, hoursBeforeStart(0)))).toEqual([]);
+it('sends no "starting soon" nudge: the 报名 prompt keeps its three places for what matters more', () => {
+  for (const hours of [1.99, 1, 0.5, 0]) expect(kinds(dueReminders(activity, hoursBeforeStart(hours)))).toEqual([]);
 });
 
 it('invites feedback within 24 hours after the end', () => {
@@ -23,7 +22,8 @@ it('invites feedback within 24 hours after the end', () => {
 });
 
 it('sends nothing for a cancelled activity', () => {
-  expect(kinds(dueReminders({ ...activity, status: 'cancelled' }, hoursBeforeStart(1)))).toEqual([]);
+  expect(kinds(dueReminders(activity, hoursBeforeStart(20)))).toEqual(['day_before']);
+  expect(kinds(dueReminders({ ...activity, status: 'cancelled' }, hoursBeforeStart(20)))).toEqual([]);
 });
 
 it('reminds before each session of a group, and invites feedback after the last (one form per series)', () => {

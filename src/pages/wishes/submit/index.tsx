@@ -9,13 +9,13 @@ import { useAsync } from '@/hooks/use-async';
 import { useSession } from '@/hooks/use-session';
 import { call } from '@/services/api';
 import { toastSuccess } from '@/services/feedback';
-import { askForReminders, wishTemplateIds } from '@/services/subscriptions';
+import { askToSubscribe } from '@/services/subscriptions';
 import { ROUTES, replacePage } from '@/services/routes';
 
 /**
  * 提交心愿, or with `?id=` 修改心愿 after the social worker asked for changes. Sent once per intent
  * (a retry reuses its requestId), then the wish's own page shows where it stands. On WeChat the tap
- * first asks to send the messages the wish's next steps bring (published, claimed, delivered).
+ * first asks to send the messages the wish's next steps bring (the review's outcome, claimed, delivered).
  */
 export default function WishSubmitPage() {
   const wishId = useRouter().params.id;
@@ -44,7 +44,7 @@ export default function WishSubmitPage() {
 
   const submit = async (values: WishFormValues) => {
     // Inside the tap, before anything is awaited: WeChat shows the prompt only then.
-    void askForReminders(wishTemplateIds());
+    void askToSubscribe('wish');
     const saved = await save.run(values);
     if (!saved) return;
     toastSuccess(wishId ? '已重新提交' : '已提交，等待社工审核');

@@ -14,9 +14,8 @@ import { useAsync } from '@/hooks/use-async';
 import { usePageRefresh } from '@/hooks/use-page-refresh';
 import { useSession } from '@/hooks/use-session';
 import { call } from '@/services/api';
-import { isH5 } from '@/services/platform';
 import { ROUTES, openPage } from '@/services/routes';
-import { askForReminders } from '@/services/subscriptions';
+import { askToSubscribe, canAskFor } from '@/services/subscriptions';
 import './index.scss';
 
 type Scope = 'mine' | 'station';
@@ -38,9 +37,6 @@ export function inboxCounts(items: readonly ComplaintSummary[]): string {
   return `${owed.length} 条待答复${overdue > 0 ? ` · ${overdue} 条已超时` : ''}`;
 }
 
-/** The overdue-alert template the 站长 may subscribe to (the `escalations` function sends it). */
-const overdueTemplate = (): string => process.env.TARO_APP_TEMPLATE_COMPLAINT_OVERDUE?.trim() ?? '';
-
 /**
  * 意见反馈 (staff): the complaints to answer, the earliest due first — overdue ones on top, in
  * red. A social worker sees what is assigned to them; the 站长 may switch to the whole station.
@@ -61,7 +57,6 @@ function Complaints() {
   const list = useAsync(() => call('feedback', 'inbox', { scope, state }), [scope, state]);
   usePageRefresh(list.reload);
   const items = list.data?.items ?? [];
-  const template = overdueTemplate();
 
   return (
     <PageShell className="complaints-page">
@@ -74,8 +69,9 @@ function Complaints() {
       <View className="complaints-page__filter">
         <ChoiceChips label="状态" options={STATES} value={state} onChange={setState} />
       </View>
-      {session.isAdmin && !isH5() && template && (
-        <Button fill="outline" block onClick={() => void askForReminders([template])}>
+      {/* The overdue alert the `escalations` function sends: offered where WeChat can ask. */}
+      {session.isAdmin && canAskFor('complaint_alerts') && (
+        <Button fill="outline" block onClick={() => void askToSubscribe('complaint_alerts')}>
           接收超时提醒
         </Button>
       )}

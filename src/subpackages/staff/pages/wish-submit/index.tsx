@@ -9,7 +9,7 @@ import WishForm, { type WishFormValues } from '@/components/wish-form';
 import { useAction } from '@/hooks/use-action';
 import { call } from '@/services/api';
 import { toastSuccess } from '@/services/feedback';
-import { askForReminders, wishTemplateIds } from '@/services/subscriptions';
+import { askToSubscribe } from '@/services/subscriptions';
 import { ROUTES, replacePage } from '@/services/routes';
 import './index.scss';
 
@@ -35,7 +35,7 @@ function StaffWishSubmit() {
   const send = async (values: WishFormValues) => {
     if (!person) return;
     // The social worker hears of the steps too (the resident may have no WeChat): ask inside the tap.
-    void askForReminders(wishTemplateIds());
+    void askToSubscribe('wish');
     const saved = await submit.run(person.personId, values);
     if (!saved) return;
     toastSuccess('已代为提交');
