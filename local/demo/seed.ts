@@ -322,9 +322,11 @@ function demoGroup(now: Date) {
     updatedAt: now,
     demo: true,
   };
+  // Phones as staff registered them: rosters, wishes and exports show them masked (the access
+  // matrix test scans every answer for a full number).
   const members = [
-    { openid: 'oDemoGroupMem01', name: '黄伯', communityId: 'comm1' },
-    { openid: 'oDemoGroupMem02', name: '何婆婆', communityId: 'comm1' },
+    { openid: 'oDemoGroupMem01', name: '黄伯', communityId: 'comm1', phone: '13900000041' },
+    { openid: 'oDemoGroupMem02', name: '何婆婆', communityId: 'comm1', phone: '13900000042' },
   ];
   const users = members.map((p) => ({
     _id: p.openid,
@@ -332,6 +334,7 @@ function demoGroup(now: Date) {
     stationId: DEMO_STATION_ID,
     communityId: p.communityId,
     roles: ['resident'],
+    phone: p.phone,
     consentAt: now,
     createdAt: now,
     updatedAt: now,
