@@ -8,6 +8,7 @@ import { indicatorsActions } from './actions/indicators';
 import { ledgerActions } from './actions/ledger';
 import { stationActions } from './actions/station';
 import { surveysActions } from './actions/surveys';
+import { visitsActions } from './actions/visits';
 import { volunteerActions } from './actions/volunteer';
 import { wishesActions } from './actions/wishes';
 
@@ -27,6 +28,7 @@ export const API = {
   ledger: ledgerActions,
   station: stationActions,
   surveys: surveysActions,
+  visits: visitsActions,
   volunteer: volunteerActions,
   wishes: wishesActions,
 } as const;

@@ -82,6 +82,10 @@ export const ERROR_CODES = [
   'REOPEN_WINDOW_PASSED',
   /** A contract that was archived: kept as it was, no more edits or manual counts. */
   'CONTRACT_ARCHIVED',
+  /** Only a home visit (入户探访) has a visit team. */
+  'NOT_HOME_VISIT',
+  /** A volunteer who signed in at the visit with the volunteer code is on its team by that record. */
+  'VISITOR_SIGNED_IN',
   /** A rule of the cloud platform was hit (e.g. query limit); a bug on our side if seen. */
   'PLATFORM_LIMIT',
   /** An export whose period holds more records than one file may carry: choose a shorter period. */
@@ -152,6 +156,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   TRANSITION_NOT_ALLOWED: '这条反馈当前的状态不能进行此操作，请刷新后查看',
   REOPEN_WINDOW_PASSED: '答复已超过7天，不能再重新打开，请提交一条新的反馈',
   CONTRACT_ARCHIVED: '该合同已归档，不能再修改或填报',
+  NOT_HOME_VISIT: '只有入户探访活动需要登记探访人员',
+  VISITOR_SIGNED_IN: '这位志愿者已用志愿者签到码在本次探访签到，签到记录就是凭证，不能从探访人员中移出',
   PLATFORM_LIMIT: '请求超出平台限制',
   EXPORT_TOO_LARGE: '这段时间的记录太多，一个文件放不下，请缩短导出的期间',
   INTERNAL: '系统繁忙，请稍后再试',

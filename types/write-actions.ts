@@ -73,6 +73,11 @@ export const WRITE_ACTIONS: { readonly [F in FunctionName]: { readonly [A in Act
     enterPaper: true,
     voidResponse: true,
   },
+  visits: {
+    addMember: true,
+    removeMember: true,
+    setGender: true,
+  },
   volunteer: {
     register: true,
     review: true,

@@ -433,6 +433,10 @@ function demoVolunteering(now: Date) {
       reviewedAt: ago(29 * DAY),
       approvedAt: ago(29 * DAY),
       core: true,
+      // Recorded by 李社工 when he joined a home visit (demoHomeVisits): the staffing rule's one man.
+      gender: 'male',
+      genderRecordedBy: 'oDemoSocial0001',
+      genderRecordedAt: ago(5 * DAY),
       updatedAt: ago(29 * DAY),
     },
     {
@@ -482,6 +486,118 @@ function demoVolunteering(now: Date) {
   };
   const slot = { _id: 'DemoAct005.1', activityId: 'DemoAct005', roleIndex: 1, role: '长者陪护', taken: 1, demo: true };
   return { volunteers, teams: [team], teamMembers: [member], signUps: [signUp], slots: [slot] };
+}
+
+/**
+ * Two home visits (入户探访, docs/home-visits.md) with their 探访人员: five days ago 李社工 and 王社工
+ * visited 冯伯's family with 赵志愿 (two social workers and a man: meets seed 000's rule); yesterday
+ * 李社工 went alone to 梁婆婆, an elder (the rule asks three social workers and a man: it falls
+ * short, for 工作台 → 活动管理 to flag and a social worker to complete). The people visited are
+ * residents of their own (not login personas), signed in by 李社工.
+ */
+function demoHomeVisits(now: Date) {
+  const at = (days: number, hour: number) => {
+    const d = new Date(now.getTime() + days * DAY);
+    d.setUTCHours(hour - 8, 0, 0, 0); // hour in Asia/Shanghai
+    return d;
+  };
+  const visits = [
+    {
+      _id: 'DemoAct009',
+      title: '入户探访：冯伯家',
+      serviceArea: 'family',
+      areaId: 'area3',
+      communityId: 'comm5',
+      place: '华林社区（居民家中）',
+      startAt: at(-5, 10),
+      visited: { openid: 'oDemoVisitee01', name: '冯伯' },
+      team: [
+        { personId: 'oDemoSocial0001', role: 'staff' },
+        { personId: 'oDemoSocial0002', role: 'staff' },
+        { personId: 'oDemoVolunteer1', role: 'volunteer' },
+      ],
+    },
+    {
+      _id: 'DemoAct010',
+      title: '长者居家探访：梁婆婆',
+      serviceArea: 'elderly',
+      areaId: 'area1',
+      communityId: 'comm1',
+      place: '光复社区（居民家中）',
+      startAt: at(-1, 15),
+      visited: { openid: 'oDemoVisitee02', name: '梁婆婆' },
+      team: [{ personId: 'oDemoSocial0001', role: 'staff' }],
+    },
+  ];
+  const activities = visits.map((v) => ({
+    _id: v._id,
+    stationId: DEMO_STATION_ID,
+    title: v.title,
+    description: '社工上门探访，了解近况与需要。',
+    kind: 'home_visit',
+    serviceArea: v.serviceArea,
+    areaId: v.areaId,
+    communityId: v.communityId,
+    place: v.place,
+    startAt: v.startAt,
+    endAt: new Date(v.startAt.getTime() + HOUR),
+    capacity: 1,
+    seatsTaken: 0,
+    waitlisted: 0,
+    bookingOpensAt: new Date(v.startAt.getTime() - 7 * DAY),
+    bookingClosesAt: v.startAt,
+    audience: 'invited' as const,
+    invited: [v.visited.openid],
+    volunteerRoles: [] as { role: string; count: number }[],
+    status: 'published' as const,
+    createdBy: 'oDemoSocial0001',
+    createdAt: now,
+    updatedAt: now,
+    demo: true,
+  }));
+  const users = visits.map((v) => ({
+    _id: v.visited.openid,
+    name: v.visited.name,
+    stationId: DEMO_STATION_ID,
+    communityId: v.communityId,
+    roles: ['resident'],
+    consentAt: now,
+    createdAt: now,
+    updatedAt: now,
+    demo: true,
+  }));
+  const attendance = visits.map((v) => ({
+    _id: `${v._id}.${v.visited.openid}`,
+    activityId: v._id,
+    stationId: DEMO_STATION_ID,
+    areaId: v.areaId,
+    kind: 'home_visit',
+    activityStartAt: v.startAt,
+    personId: v.visited.openid,
+    personName: v.visited.name,
+    communityId: v.communityId,
+    headcount: 1,
+    signedInAt: new Date(v.startAt.getTime() + 5 * 60 * 1000),
+    method: 'proxy',
+    recordedBy: 'oDemoSocial0001',
+    history: [],
+    updatedAt: v.startAt,
+  }));
+  const team = visits.flatMap((v) =>
+    v.team.map((m) => ({
+      _id: `${v._id}.${m.personId}`,
+      activityId: v._id,
+      stationId: DEMO_STATION_ID,
+      personId: m.personId,
+      role: m.role,
+      activityStartAt: v.startAt,
+      addedBy: 'oDemoSocial0001',
+      addedAt: new Date(v.startAt.getTime() + HOUR),
+      updatedAt: new Date(v.startAt.getTime() + HOUR),
+      demo: true,
+    })),
+  );
+  return { activities, users, attendance, team };
 }
 
 /**
@@ -730,7 +846,7 @@ function demoSurveys(now: Date, activities: ReturnType<typeof demoActivities>) {
  * A contract for the demo station (docs/indicators.md): a year around the day of seeding, its three
  * 片区, indicators of each source — counted activities, 小组, 服务人次/人数, volunteer hours, new
  * volunteers, teams, wishes, complaints, satisfaction, a manual count with one entry, and the
- * staffed home visits whose source is not enabled — so 工作台's indicator table has something to show.
+ * home visits that meet the staffing rule — so 工作台's indicator table has something to show.
  */
 function demoContract(now: Date) {
   const month = dayjs(now).tz(STATION_TIME_ZONE).startOf('month');
@@ -897,6 +1013,11 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
   await db.insertMany('activities', [group.activity]);
   await db.insertMany('bookings', group.bookings);
   await db.insertMany('attendance', group.attendance);
+  const homeVisits = demoHomeVisits(now);
+  await db.insertMany('users', homeVisits.users);
+  await db.insertMany('activities', homeVisits.activities);
+  await db.insertMany('attendance', homeVisits.attendance);
+  await db.insertMany('visit_team', homeVisits.team);
   const surveys = demoSurveys(now, activities);
   await db.insertMany('survey_forms', surveys.forms);
   await db.insertMany('survey_attachments', surveys.attachments);

@@ -29,6 +29,8 @@ const loaders: Record<FunctionName, () => CloudFunctionMain> = {
   feedback: () => require('../../cloudfunctions/feedback/src/index').main,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   wishes: () => require('../../cloudfunctions/wishes/src/index').main,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  visits: () => require('../../cloudfunctions/visits/src/index').main,
 };
 
 const loaded = new Map<string, CloudFunctionMain>();

@@ -161,38 +161,4 @@ const notCounted = (reason: string): Classification => ({ countsAs: null, reason
 /** The parts of a sentence that apply: each shortfall is named, so the reason says what to fix. */
 const present = (...parts: (string | null)[]): string[] => parts.filter((p): p is string => p !== null);
 
-/** Seed 000, 社区入户探访: 每次入户社工人数不低于2人，且至少配备1名男性社工或志愿者. */
-export const HOME_VISIT_MIN_WORKERS = 2;
-/** Seed 000, 长者居家探访: 每次入户社工人数不低于3人, with the same one-man rule. */
-export const ELDER_HOME_VISIT_MIN_WORKERS = 3;
-
-export interface HomeVisitTeam {
-  /** Everyone who went: social workers and volunteers. */
-  workers: readonly { gender: 'male' | 'female' | 'unknown' }[];
-  visitsElder: boolean;
-}
-
-/**
- * Whether a home visit was staffed as the contract requires: at least two people (three when
- * visiting an elder) and at least one man among the social workers and volunteers — a rule for
- * the safety of both visitors and the visited, which the record can prove or not. A worker whose
- * gender is not recorded does not count as a man: the evaluator asks for proof, not likelihood.
- * Everyone listed counts towards the headcount; seed 000 says "社工人数", and DOMAIN.md reads the
- * team as social workers and volunteers together.
- */
-export function checkHomeVisitStaffing(team: HomeVisitTeam): { meets: boolean; reason: string } {
-  const minWorkers = team.visitsElder ? ELDER_HOME_VISIT_MIN_WORKERS : HOME_VISIT_MIN_WORKERS;
-  const visit = team.visitsElder ? '长者居家探访' : '入户探访';
-  const headcount = team.workers.length;
-  const men = team.workers.filter((w) => w.gender === 'male').length;
-  const shortfalls = present(
-    headcount < minWorkers ? `只有${headcount}人` : null,
-    men === 0 ? '没有登记为男性的社工或志愿者' : null,
-  );
-  return shortfalls.length === 0
-    ? { meets: true, reason: `本次${visit}${headcount}人，含男性${men}人，符合要求` }
-    : {
-        meets: false,
-        reason: `${visit}须至少${minWorkers}人且至少1名男性社工或志愿者，本次${shortfalls.join('，且')}`,
-      };
-}
+// Home visits' staffing rule (seed 000: 社工人数, 1名男性) lives in ./home-visits.ts.

@@ -8,6 +8,7 @@ import {
   type CountingRules,
   type ServiceArea,
 } from './activity-kinds';
+import { checkHomeVisitStaffing, NO_TEAM, visitsElder, type TeamCounts } from './home-visits';
 import { dayOf, monthOf, type Day, type Month } from './indicator-periods';
 import { isSeries, sessionsOf } from './sessions';
 
@@ -53,6 +54,12 @@ export interface SessionSummary {
    * only the records whose snapshot is not the activity's 片区 now.
    */
   recordAreaIds: string[];
+  /**
+   * A home visit's team as its records prove it (domain/home-visits.ts): social workers,
+   * volunteers, men, genders not recorded. Read only for visits someone was signed in at (the
+   * others count for nothing anyway); absent for every other kind.
+   */
+  visitTeam?: TeamCounts;
 }
 
 /** An activity as the month's aggregation projects it. */
@@ -94,6 +101,7 @@ export function sessionSummaries(
   activities: readonly ActivityRow[],
   groups: readonly AttendanceGroup[],
   asOf: Date,
+  visitTeams: ReadonlyMap<string, TeamCounts> = new Map(),
 ): SessionSummary[] {
   const attendance = new Map<string, { headcount: number; records: number; annulled: number; areas: Set<string> }>();
   for (const g of groups) {
@@ -129,6 +137,7 @@ export function sessionSummaries(
         records: g?.records ?? 0,
         annulled: g?.annulled ?? 0,
         recordAreaIds: g ? [...g.areas].sort() : [],
+        ...(activity.kind === 'home_visit' ? { visitTeam: visitTeams.get(activity.id) ?? NO_TEAM } : {}),
       });
     }
   }
@@ -138,6 +147,17 @@ export function sessionSummaries(
       (a.activityId < b.activityId ? -1 : a.activityId > b.activityId ? 1 : 0) ||
       a.session - b.session,
   );
+}
+
+/**
+ * The home visits whose team can matter: not cancelled, with someone signed in as visited. A visit
+ * nobody was signed in at counts for nothing whatever its team, so its team is not read.
+ */
+export function heldVisits(activities: readonly ActivityRow[], groups: readonly AttendanceGroup[]): string[] {
+  const visited = new Set(groups.filter((g) => g.headcount > 0).map((g) => g.activityId));
+  return activities
+    .filter((a) => a.kind === 'home_visit' && a.status !== 'cancelled' && visited.has(a.id))
+    .map((a) => a.id);
 }
 
 /** The contract's thresholds as the classification takes them. */
@@ -193,7 +213,9 @@ const kindList = (kinds: readonly ActivityKind[]) => kinds.map((k) => ACTIVITY_K
  * 1. it counts as no kind at all (cancelled, attendance short of the kind's threshold);
  * 2. its 片区 is outside the contract's;
  * 3. 小组 sessions count under 小组节数/小组个数, everything else under 开展场次 — never both;
- * 4. the indicator's filters: kinds (as classified), service areas, communities, attendance range.
+ *    入户探访（人员配备达标） counts home visits only;
+ * 4. the indicator's filters: kinds (as classified), service areas, communities, attendance range;
+ * 5. for 入户探访（人员配备达标）: the visit team meets seed 000's staffing rule.
  */
 export function judgeSession(
   indicator: Pick<Indicator, 'measure' | 'filter'>,
@@ -221,6 +243,9 @@ export function judgeSession(
   if ((indicator.measure === 'sessions_held' || indicator.measure === 'groups_held') && !isGroup) {
     return verdict(false, `按${ACTIVITY_KIND_LABELS[countsAs]}计，不是小组`);
   }
+  if (indicator.measure === 'home_visits_staffed' && countsAs !== 'home_visit') {
+    return verdict(false, `按${ACTIVITY_KIND_LABELS[countsAs]}计，不是入户探访`);
+  }
   const { kinds, serviceAreas, communityIds, attendanceMin, attendanceMax } = indicator.filter;
   if (kinds.length > 0 && !kinds.includes(countsAs)) {
     return verdict(false, `按${ACTIVITY_KIND_LABELS[countsAs]}计，不属于本指标的活动类型（${kindList(kinds)}）`);
@@ -237,6 +262,10 @@ export function judgeSession(
   const n = summary.headcount;
   if ((attendanceMin !== undefined && n < attendanceMin) || (attendanceMax !== undefined && n > attendanceMax)) {
     return verdict(false, `签到${n}人，不在本指标的人数范围（${rangeText(attendanceMin, attendanceMax)}）`);
+  }
+  if (indicator.measure === 'home_visits_staffed') {
+    const staffing = checkHomeVisitStaffing(summary.visitTeam ?? NO_TEAM, visitsElder(summary));
+    return verdict(staffing.meets, `${classification.reason}；探访人员：${staffing.text}`);
   }
   return verdict(true, classification.reason);
 }

@@ -1,5 +1,6 @@
+import { teamCountsByVisit } from '../domain/home-visits';
 import { instantsOf, monthRange, type Month } from '../domain/indicator-periods';
-import { sessionSummaries } from '../domain/indicator-sessions';
+import { heldVisits, sessionSummaries } from '../domain/indicator-sessions';
 import { volunteerHourFacts } from '../domain/indicator-volunteers';
 import { indicatorSourcesRepository } from '../repositories/indicator-sources';
 import type { MonthFacts } from '../repositories/indicator-rollups';
@@ -16,9 +17,10 @@ export function areaOfCommunity(
 /**
  * One station-month of indicator facts, from its aggregations: the activities running in the
  * month and their attendance per session (two requests), the month's approved hour entries per
- * volunteer and those volunteers' communities (two more, the second only when anyone served).
- * What the roll-up stores, and what a month not rolled up yet is read as, live. Sessions that have
- * not started by `asOf` are left out: they have nothing to count yet.
+ * volunteer and those volunteers' communities (two more, the second only when anyone served), and
+ * the teams of the home visits held (one more, only when there were any). What the roll-up
+ * stores, and what a month not rolled up yet is read as, live. Sessions that have not started by
+ * `asOf` are left out: they have nothing to count yet.
  */
 export async function computeMonthFacts(station: StationDoc, month: Month, asOf: Date): Promise<MonthFacts> {
   const { from, to } = instantsOf(monthRange(month));
@@ -38,8 +40,10 @@ export async function computeMonthFacts(station: StationDoc, month: Month, asOf:
         )
       : Promise.resolve([]),
   ]);
+  const visits = heldVisits(activities, groups);
+  const teams = teamCountsByVisit(await indicatorSourcesRepository.homeVisitTeams(station._id, visits));
   const communityOf = new Map(volunteers.map((v) => [v.id, v.communityId]));
   const areaOf = areaOfCommunity(station);
   const { volunteerDays, serving } = volunteerHourFacts(entries, (id) => areaOf(communityOf.get(id)));
-  return { sessions: sessionSummaries(month, activities, groups, asOf), volunteerDays, serving };
+  return { sessions: sessionSummaries(month, activities, groups, asOf, teams), volunteerDays, serving };
 }

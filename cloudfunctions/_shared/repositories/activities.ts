@@ -218,6 +218,18 @@ export const activitiesRepository = {
     return stats.updated === 1;
   },
 
+  /**
+   * Marks these home visits of a station changed (`updatedAt`), so the nightly roll-up run
+   * recomputes their months: a visitor's gender recorded later changes whether they were staffed.
+   */
+  async touchHomeVisits(stationId: string, ids: readonly string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await db
+      .collection(COLLECTION)
+      .where({ stationId, kind: 'home_visit', _id: _.in([...new Set(ids)]) })
+      .update({ data: { updatedAt: now } });
+  },
+
   async markCancelled(id: string, reason: string, now: Date): Promise<boolean> {
     const { stats } = await db
       .collection(COLLECTION)

@@ -37,14 +37,26 @@ const sessionSchema = z.object({
   records: z.number().int(),
   annulled: z.number().int(),
   recordAreaIds: z.array(z.string()),
+  /** A home visit's team counts (schema 2 on). */
+  visitTeam: z
+    .object({
+      staff: z.number().int(),
+      volunteers: z.number().int(),
+      men: z.number().int(),
+      unknownGender: z.number().int(),
+    })
+    .optional(),
 });
 
 export const rollupDocSchema = z.object({
   _id: z.string(),
   stationId: z.string(),
   month: z.string(),
-  /** Bumped when the shape changes: older roll-ups are recomputed, not misread. */
-  schema: z.literal(1),
+  /**
+   * Bumped when the shape changes: older roll-ups are recomputed, not misread. 2: home visits
+   * carry their team (a schema-1 roll-up would read every visit as unstaffed).
+   */
+  schema: z.literal(2),
   computedAt: storedDate,
   sessions: z.array(sessionSchema),
   volunteerDays: z.array(
@@ -65,7 +77,7 @@ export interface MonthFacts {
   serving: ServingDay[];
 }
 
-export const ROLLUP_SCHEMA = 1 as const;
+export const ROLLUP_SCHEMA = 2 as const;
 export const rollupId = (stationId: string, month: string): string => `${stationId}.${month}`;
 
 export const indicatorRollupsRepository = {

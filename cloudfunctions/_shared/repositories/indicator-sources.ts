@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityKindSchema, serviceAreaSchema } from '@linli/types/entities/activity';
 import { registrationStatusSchema, type RegistrationStatus } from '@linli/types/entities/volunteer';
+import { genderSchema, visitRoleSchema, type Gender, type VisitRole } from '@linli/types/entities/visit-team';
 import type { ActivityRow, AttendanceGroup } from '../domain/indicator-sessions';
 import type { ApprovedEntryRow } from '../domain/indicator-volunteers';
 import { AppError } from '../runtime/app-error';
@@ -82,6 +83,32 @@ const volunteerFactSchema = z.object({
   coreAt: storedDate.optional(),
 });
 
+/** One person on a home visit's team, as the records hold them (domain/home-visits.ts joins them). */
+export interface VisitTeamRow {
+  activityId: string;
+  personId: string;
+  role: VisitRole;
+  /** recorded by staff (visit_team), or signed in with the volunteer code (volunteer_attendance). */
+  source: 'recorded' | 'signed_in';
+  gender: Gender | null;
+  name: string;
+}
+
+const joinedPerson = z.object({
+  _id: z.string(),
+  name: z.string().optional(),
+  realName: z.string().optional(),
+  gender: genderSchema.optional(),
+});
+const visitTeamsSchema = z.object({
+  _id: z.string(),
+  rec: z.array(z.object({ personId: z.string(), role: visitRoleSchema, removedAt: storedDate.optional() })),
+  scan: z.array(z.object({ volunteerId: z.string(), volunteerName: z.string() })),
+  recUsers: z.array(joinedPerson),
+  recVols: z.array(joinedPerson),
+  scanVols: z.array(joinedPerson),
+});
+
 export const indicatorSourcesRepository = {
   /**
    * The station's activities that run in [from, to) (a 小组 series spans months): what a month's
@@ -124,6 +151,81 @@ export const indicatorSourcesRepository = {
       status: row.status,
       rescheduled: row.rescheduledAt !== undefined,
     }));
+  },
+
+  /**
+   * The teams of these home visits of the station, in ONE request: the members staff recorded
+   * (visit_team, removed ones left out) and the volunteers who signed in at them
+   * (volunteer_attendance), each with the gender and name on their staff (users) or volunteer
+   * (volunteers) record — a social worker's gender is on their user record, a volunteer's on their
+   * registration. What a month's roll-up, the team section and the activity list all read.
+   * Indexes: _id, visit_team.activity, volunteer_attendance.activity.
+   */
+  async homeVisitTeams(stationId: string, activityIds: readonly string[]): Promise<VisitTeamRow[]> {
+    if (activityIds.length === 0) return [];
+    const limit = Math.min(ACTIVITY_LIMIT, activityIds.length);
+    const { list } = await db
+      .collection('activities')
+      .aggregate()
+      .match({ stationId, _id: _.in([...new Set(activityIds)]) })
+      .lookup({ from: 'visit_team', localField: '_id', foreignField: 'activityId', as: 'rec' })
+      .lookup({ from: 'volunteer_attendance', localField: '_id', foreignField: 'activityId', as: 'scan' })
+      .lookup({ from: 'users', localField: 'rec.personId', foreignField: '_id', as: 'recUsers' })
+      .lookup({ from: 'volunteers', localField: 'rec.personId', foreignField: '_id', as: 'recVols' })
+      .lookup({ from: 'volunteers', localField: 'scan.volunteerId', foreignField: '_id', as: 'scanVols' })
+      // Only what the rule and the list need: no phone numbers or contacts leave the database.
+      .project({
+        'rec.personId': 1,
+        'rec.role': 1,
+        'rec.removedAt': 1,
+        'scan.volunteerId': 1,
+        'scan.volunteerName': 1,
+        'recUsers._id': 1,
+        'recUsers.name': 1,
+        'recUsers.gender': 1,
+        'recVols._id': 1,
+        'recVols.realName': 1,
+        'recVols.gender': 1,
+        'scanVols._id': 1,
+        'scanVols.realName': 1,
+        'scanVols.gender': 1,
+      })
+      .limit(limit)
+      .end();
+    const rows: VisitTeamRow[] = [];
+    for (const visit of narrowAll(visitTeamsSchema, list, 'visit team')) {
+      const user = new Map(visit.recUsers.map((u) => [u._id, u]));
+      const recordedVolunteer = new Map(visit.recVols.map((v) => [v._id, v]));
+      const scannedVolunteer = new Map(visit.scanVols.map((v) => [v._id, v]));
+      for (const m of visit.rec) {
+        if (m.removedAt) continue;
+        const person = m.role === 'staff' ? user.get(m.personId) : recordedVolunteer.get(m.personId);
+        rows.push({
+          activityId: visit._id,
+          personId: m.personId,
+          role: m.role,
+          source: 'recorded',
+          gender: person?.gender ?? null,
+          name: person?.realName ?? person?.name ?? user.get(m.personId)?.name ?? '（已删除的用户）',
+        });
+      }
+      // A 小组 has a scan per session; a visit has one, but a person counts once all the same.
+      const seen = new Set<string>();
+      for (const s of visit.scan) {
+        if (seen.has(s.volunteerId)) continue;
+        seen.add(s.volunteerId);
+        const volunteer = scannedVolunteer.get(s.volunteerId);
+        rows.push({
+          activityId: visit._id,
+          personId: s.volunteerId,
+          role: 'volunteer',
+          source: 'signed_in',
+          gender: volunteer?.gender ?? null,
+          name: volunteer?.realName ?? s.volunteerName,
+        });
+      }
+    }
+    return rows;
   },
 
   /**
@@ -409,7 +511,8 @@ export const indicatorSourcesRepository = {
   /**
    * Which station-months changed since `since` (null: ever), from the records' own timestamps:
    * attendance (by its session's start), activities (every month they run in), approved or
-   * corrected hour entries (by the day served). One aggregation per collection.
+   * corrected hour entries (by the day served), home visits' recorded team members (by the
+   * visit's start). One aggregation per collection.
    */
   async touchedMonths(since: Date | null): Promise<{ stationId: string; from: string; to: string }[]> {
     const changed = since ? { updatedAt: _.gte(since) } : {};
@@ -432,6 +535,8 @@ export const indicatorSourcesRepository = {
       ...(await run('attendance', '$activityStartAt', '$activityStartAt')),
       ...(await run('activities', '$startAt', '$endAt')),
       ...(await run('hour_entries', '$servedAt', '$servedAt')),
+      // A visit team recorded or changed (a gender recorded touches the visits' activities).
+      ...(await run('visit_team', '$activityStartAt', '$activityStartAt')),
     ];
   },
 };

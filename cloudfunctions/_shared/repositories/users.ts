@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, type Role } from '@linli/types/entities/common';
+import { genderSchema, type Gender } from '@linli/types/entities/visit-team';
 import { db, _ } from '../runtime/cloud';
 import { narrow, narrowAll, PAGE_SIZE, readAllPages, storedDate } from './sdk';
 import { rolesAfterMove } from '../domain/roles';
@@ -23,6 +24,14 @@ export const userDocSchema = z.object({
   /** Registered by staff at the door (no WeChat account); `_id` is `walkin-<short id>`. */
   walkIn: z.boolean().optional(),
   createdBy: z.string().optional(),
+  /**
+   * Staff only (social workers, 站长), recorded by a social worker in a home visit's 探访人员
+   * section, and only to check seed 000's staffing rule (至少配备1名男性社工或志愿者): minimum
+   * collection — never asked of residents (docs/home-visits.md).
+   */
+  gender: genderSchema.optional(),
+  genderRecordedBy: z.string().optional(),
+  genderRecordedAt: storedDate.optional(),
 });
 export type UserDoc = z.output<typeof userDocSchema>;
 
@@ -48,6 +57,14 @@ export const usersRepository = {
       ...(profile.phone ? { phone: profile.phone } : {}),
       // The personal code survives an edit: a printed card must keep working.
       ...(existing?.cardId ? { cardId: existing.cardId } : {}),
+      // So does a gender a social worker recorded for the home-visit rule (the form has no such field).
+      ...(existing?.gender
+        ? {
+            gender: existing.gender,
+            genderRecordedBy: existing.genderRecordedBy,
+            genderRecordedAt: existing.genderRecordedAt,
+          }
+        : {}),
       consentAt: existing?.consentAt ?? now,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
@@ -82,6 +99,15 @@ export const usersRepository = {
       .collection(COLLECTION)
       .where({ _id: openid, roles: _.nin([role]) })
       .update({ data: { roles: _.addToSet(role), updatedAt: now } });
+  },
+
+  /** Records a staff member's gender for the home-visit staffing rule (see the field). */
+  async setGender(openid: string, stationId: string, gender: Gender, by: string, now: Date): Promise<boolean> {
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: openid, stationId })
+      .update({ data: { gender, genderRecordedBy: by, genderRecordedAt: now, updatedAt: now } });
+    return stats.updated === 1;
   },
 
   /** Replaces the card id: the old card (and the phone's old code) stop working at once. */

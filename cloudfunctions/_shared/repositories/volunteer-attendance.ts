@@ -58,6 +58,17 @@ export const volunteerAttendanceRepository = {
     return narrowAll(volunteerAttendanceDocSchema, data, 'volunteer attendance');
   },
 
+  /** The activities of a station a volunteer signed in at (bounded: 1000 shifts is years of service). */
+  async activityIdsOf(stationId: string, volunteerId: string): Promise<string[]> {
+    const { data } = await db
+      .collection(COLLECTION)
+      .where({ stationId, volunteerId })
+      .field({ activityId: true })
+      .limit(1000)
+      .get();
+    return narrowAll(z.object({ activityId: z.string() }), data, 'volunteer attendance').map((d) => d.activityId);
+  },
+
   /** Sign-ins made before `before` with neither a sign-out nor a closing (see closeOpenShifts). */
   async openBefore(before: Date, limit = 500): Promise<VolunteerAttendanceDoc[]> {
     const { data } = await db

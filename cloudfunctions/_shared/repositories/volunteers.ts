@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { registrationStatusSchema } from '@linli/types/entities/volunteer';
+import { genderSchema, type Gender } from '@linli/types/entities/visit-team';
 import { db, _ } from '../runtime/cloud';
 import { isDuplicateKeyError, narrow, narrowAll, PAGE_SIZE, readAllPages, storedDate } from './sdk';
 
@@ -55,6 +56,14 @@ export const volunteerDocSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * Recorded by a social worker only when the volunteer goes on a home visit, and only to check
+   * seed 000's staffing rule (至少配备1名男性社工或志愿者): minimum collection, never asked at
+   * registration, shown only in a visit's 探访人员 section (docs/home-visits.md).
+   */
+  gender: genderSchema.optional(),
+  genderRecordedBy: z.string().optional(),
+  genderRecordedAt: storedDate.optional(),
   updatedAt: storedDate,
   demo: z.boolean().optional(),
 });
@@ -172,6 +181,15 @@ export const volunteersRepository = {
           updatedAt: next.reviewedAt,
         },
       });
+    return stats.updated === 1;
+  },
+
+  /** Records a volunteer's gender for the home-visit staffing rule (see the field). */
+  async setGender(id: string, stationId: string, gender: Gender, by: string, now: Date): Promise<boolean> {
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: id, stationId })
+      .update({ data: { gender, genderRecordedBy: by, genderRecordedAt: now, updatedAt: now } });
     return stats.updated === 1;
   },
 

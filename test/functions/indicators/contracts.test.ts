@@ -440,7 +440,8 @@ describe('the demo station', () => {
     expect(dashboard.indicators).toHaveLength(demo.indicatorCount);
     const byId = new Map(dashboard.indicators.map((r) => [r.id, r]));
     expect(byId.get('brochures')!.cells[0]!.doneText).toBe('120');
-    expect(byId.get('home-visits')!.total.doneText).toMatch(/^数据来源尚未启用/);
+    // The demo's two home visits: 冯伯's family (staffed) counts, 梁婆婆's (one social worker) does not.
+    expect(byId.get('home-visits')!.total.doneText).toBe('1');
     expect(byId.get('new-volunteers')!.total.doneText).toBe('1'); // 赵志愿, approved 29 days ago
     expect(dashboard.freshness.some((f) => f.source === 'upcoming')).toBe(true);
   });

@@ -289,13 +289,10 @@ describe('the dashboard of a seeded station, cell by cell', () => {
     expect(teams.cells[0]!.statusText).toBe('志愿服务队属于全站，不分片区统计');
   });
 
-  it('says 数据来源尚未启用 for sources not enabled, never a 0', () => {
-    for (const id of ['visits']) {
-      const r = row(rows, id);
-      expect(r.source.available).toBe(false);
-      expect(r.total).toMatchObject({ done: null, completion: null, status: 'unavailable' });
-      expect(r.total.doneText).toMatch(/^数据来源尚未启用/);
-    }
+  it('counts staffed home visits from the visit teams: none held here (test/functions/visits has them)', () => {
+    const r = row(rows, 'visits');
+    expect(r.source).toMatchObject({ available: true, message: null, label: '入户探访人员配备' });
+    expect(done(r)).toEqual(['0', '0', '0', '0']);
   });
 
   it('reads 满意度 from the satisfaction forms; 暂无数据 where nobody answered', () => {
@@ -439,7 +436,7 @@ describe('the records behind a cell', () => {
     expect(await drill('teams', 'area1')).toMatchObject({ kind: 'unavailable' });
   });
 
-  it('lists the activities behind 满意度, and says why a source is not enabled', async () => {
+  it('lists the activities behind 满意度, and the sessions behind staffed home visits', async () => {
     const satisfaction = await drill('satisfaction', null);
     expect(satisfaction).toMatchObject({
       kind: 'satisfaction',
@@ -447,6 +444,8 @@ describe('the records behind a cell', () => {
       items: [{ activityId: 'IndSmall01', rated: 6, satisfied: 5, rate: '83.33%', respondents: 7 }],
     });
     const visits = await drill('visits', null);
-    expect(visits.kind === 'unavailable' && visits.message).toMatch(/^数据来源尚未启用/);
+    expect(visits).toMatchObject({ kind: 'sessions', counted: 0 });
+    const lecture = visits.kind === 'sessions' && visits.items.find((i) => i.activityId === 'IndLectu01');
+    expect(lecture && lecture.reason).toBe('计划为讲座，实际签到20人、时长90分钟，人数未达30人，不按讲座计入');
   });
 });

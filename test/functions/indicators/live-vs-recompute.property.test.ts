@@ -19,8 +19,9 @@ import {
 
 /**
  * The roll-up property: after any sequence of the things that change records — paper lists
- * entered late (into closed months too), annulments, hour entries approved, nightly runs and
- * recomputes at any point — once the nightly run has passed, the dashboard read from roll-ups +
+ * entered late (into closed months too), annulments, hour entries approved, home-visit team
+ * members recorded and taken off, visitors' genders recorded, nightly runs and recomputes at any
+ * point — once the nightly run has passed, the dashboard read from roll-ups +
  * the live month equals a recompute of everything from the records, and the drift check finds
  * nothing. Runs against the real functions and the local database.
  */
@@ -71,7 +72,23 @@ beforeAll(async () => {
     areaId: 'area3',
     communityId: 'comm5',
   });
-  activities = [a._id, b._id, c._id];
+  // Home visits: a family in M-2 (two social workers and a man), an elder in M-1 (three).
+  const d = await insertActivity(h, {
+    id: 'PropVisit1',
+    kind: 'home_visit',
+    startAt: inMonth(-2, 16),
+    serviceArea: 'family',
+    areaId: 'area1',
+  });
+  const e = await insertActivity(h, {
+    id: 'PropVisit2',
+    kind: 'home_visit',
+    startAt: inMonth(-1, 9),
+    serviceArea: 'elderly',
+    areaId: 'area3',
+    communityId: 'comm5',
+  });
+  activities = [a._id, b._id, c._id, d._id, e._id];
   contractId = (
     await createContract(h, [
       { id: 'events', name: '开展场次', measure: 'activities_held', unit: '场', targets: { total: 10 } },
@@ -101,6 +118,7 @@ beforeAll(async () => {
         targets: { total: 20 },
       },
       { id: 'teams', name: '团队维系', measure: 'active_teams', unit: '个', targets: { total: 1 } },
+      { id: 'visits', name: '入户次数', measure: 'home_visits_staffed', unit: '次', targets: { total: 2 } },
     ])
   ).id;
 });
@@ -108,9 +126,20 @@ afterAll(async () => {
   await h.close();
 });
 
+/** Who may go on a visit: three social workers (the 站长 is one) and 赵志愿. */
+const VISITORS = [
+  { personId: SOCIAL, role: 'staff' },
+  { personId: SOCIAL2, role: 'staff' },
+  { personId: ADMIN, role: 'staff' },
+  { personId: VOLUNTEER, role: 'volunteer' },
+] as const;
+const VISITS = [3, 4];
+
 type Event =
   | { type: 'paper'; activity: number; person: number }
   | { type: 'annul'; activity: number; person: number }
+  | { type: 'member'; visit: number; visitor: number; add: boolean }
+  | { type: 'gender'; visit: number; visitor: number; male: boolean }
   | { type: 'hours'; month: number; minutes: number; day: number }
   | { type: 'nightly' }
   | { type: 'recompute' };
@@ -120,7 +149,7 @@ const event: fc.Arbitrary<Event> = fc.oneof(
     weight: 4,
     arbitrary: fc.record({
       type: fc.constant('paper' as const),
-      activity: fc.integer({ min: 0, max: 2 }),
+      activity: fc.integer({ min: 0, max: 4 }),
       person: fc.integer({ min: 0, max: 7 }),
     }),
   },
@@ -128,8 +157,26 @@ const event: fc.Arbitrary<Event> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       type: fc.constant('annul' as const),
-      activity: fc.integer({ min: 0, max: 2 }),
+      activity: fc.integer({ min: 0, max: 4 }),
       person: fc.integer({ min: 0, max: 7 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('member' as const),
+      visit: fc.integer({ min: 0, max: 1 }),
+      visitor: fc.integer({ min: 0, max: 3 }),
+      add: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('gender' as const),
+      visit: fc.integer({ min: 0, max: 1 }),
+      visitor: fc.integer({ min: 0, max: 3 }),
+      male: fc.boolean(),
     }),
   },
   {
@@ -161,6 +208,22 @@ async function apply(e: Event): Promise<void> {
         activityId: activities[e.activity]!,
         personId: residents[e.person]!,
         reason: '误签撤销',
+      });
+      return;
+    case 'member': {
+      const activityId = activities[VISITS[e.visit]!]!;
+      const { personId, role } = VISITORS[e.visitor]!;
+      // Taking off someone not on the team is refused (NOT_FOUND): nothing changes, as meant.
+      if (e.add) await h.ok(SOCIAL, 'visits', 'addMember', { activityId, personId, role });
+      else await h.call(SOCIAL, 'visits', 'removeMember', { activityId, personId });
+      return;
+    }
+    case 'gender':
+      // Recorded on one visit's page, it changes every visit the person was on (the other month too).
+      await h.call(SOCIAL, 'visits', 'setGender', {
+        activityId: activities[VISITS[e.visit]!]!,
+        personId: VISITORS[e.visitor]!.personId,
+        gender: e.male ? 'male' : 'female',
       });
       return;
     case 'hours': {

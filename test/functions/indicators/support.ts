@@ -39,7 +39,7 @@ export async function clearDemoAttendance(): Promise<void> {
   await db.collection('wishes').where({ stationId: DEMO_STATION_ID }).remove();
   await db.collection('complaints').where({ stationId: DEMO_STATION_ID }).remove();
 }
-const DEMO_ACTIVITIES = ['DemoAct006', 'DemoAct007', 'DemoAct008'];
+const DEMO_ACTIVITIES = ['DemoAct006', 'DemoAct007', 'DemoAct008', 'DemoAct009', 'DemoAct010'];
 
 export interface ActivitySpec {
   id: string;

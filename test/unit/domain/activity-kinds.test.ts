@@ -2,7 +2,6 @@ import {
   ACTIVITY_KIND_LABELS,
   ACTIVITY_KINDS,
   type ActivityKind,
-  checkHomeVisitStaffing,
   classifyByAttendance,
   type CountingRules,
   DEFAULT_COUNTING_RULES,
@@ -176,45 +175,5 @@ describe('classifyByAttendance input', () => {
       countsAs: null,
       reason: '计划为讲座，实际签到30人、时长39分钟，时长未达40分钟，不按讲座计入',
     });
-  });
-});
-
-describe('checkHomeVisitStaffing (seed 000)', () => {
-  const man = { gender: 'male' as const };
-  const woman = { gender: 'female' as const };
-  const unknown = { gender: 'unknown' as const };
-
-  it('accepts two workers with a man for an ordinary home visit', () => {
-    expect(checkHomeVisitStaffing({ workers: [man, woman], visitsElder: false })).toEqual({
-      meets: true,
-      reason: '本次入户探访2人，含男性1人，符合要求',
-    });
-  });
-  it('refuses one worker', () => {
-    expect(checkHomeVisitStaffing({ workers: [man], visitsElder: false })).toEqual({
-      meets: false,
-      reason: '入户探访须至少2人且至少1名男性社工或志愿者，本次只有1人',
-    });
-  });
-  it('refuses a team without a man', () => {
-    expect(checkHomeVisitStaffing({ workers: [woman, woman], visitsElder: false })).toEqual({
-      meets: false,
-      reason: '入户探访须至少2人且至少1名男性社工或志愿者，本次没有登记为男性的社工或志愿者',
-    });
-  });
-  it('does not count a worker of unrecorded gender as a man', () => {
-    expect(checkHomeVisitStaffing({ workers: [woman, unknown], visitsElder: false }).meets).toBe(false);
-  });
-  it('asks three workers for a visit to an elder', () => {
-    expect(checkHomeVisitStaffing({ workers: [man, woman], visitsElder: true })).toEqual({
-      meets: false,
-      reason: '长者居家探访须至少3人且至少1名男性社工或志愿者，本次只有2人',
-    });
-    expect(checkHomeVisitStaffing({ workers: [man, woman, unknown], visitsElder: true }).meets).toBe(true);
-  });
-  it('names both shortfalls when both apply', () => {
-    expect(checkHomeVisitStaffing({ workers: [woman], visitsElder: true }).reason).toBe(
-      '长者居家探访须至少3人且至少1名男性社工或志愿者，本次只有1人，且没有登记为男性的社工或志愿者',
-    );
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '../../../cloudfunctions/_shared/domain/completion-table';
 import {
   EMPTY_FACTS,
+  UNAVAILABLE_SOURCES,
   type ContractContext,
   type IndicatorFacts,
 } from '../../../cloudfunctions/_shared/domain/indicators';
@@ -73,6 +74,19 @@ const facts: IndicatorFacts = {
 const MIDTERM = { from: '2024-01-25', to: '2024-04-30' };
 const NOW = new Date('2024-05-14T02:00:00Z');
 
+/**
+ * Every source is enabled today; the table's footnote for one that is not is exercised with the
+ * home-visit source switched off, as it was before visit teams were recorded.
+ */
+function withVisitsDisabled<T>(run: () => T): T {
+  UNAVAILABLE_SOURCES.home_visit_staffing = '数据来源尚未启用：探访人员尚未登记';
+  try {
+    return run();
+  } finally {
+    delete UNAVAILABLE_SOURCES.home_visit_staffing;
+  }
+}
+
 const table = (): CompletionTable => ({
   stationName: '岭南街社工服务站',
   contractName: '2024年度项目',
@@ -104,12 +118,16 @@ describe('completionRows', () => {
   });
 
   it('says why a number is missing: a station-wide measure per 片区, a source not enabled', () => {
-    const [, , teams, visits] = table().indicators;
+    const [, , teams, visits] = withVisitsDisabled(() => table().indicators);
     expect(teams!.cells.every((c) => c.done === null)).toBe(true);
     expect(teams!.total.done).toBe(0);
     expect(teams!.unavailable).toBeNull();
     expect(visits!.total.done).toBeNull();
     expect(visits!.unavailable).toMatch(/^数据来源尚未启用/);
+    // Enabled, the staffed home visits are a count like any other.
+    const enabled = table().indicators[3]!;
+    expect(enabled.total).toMatchObject({ done: 0, doneText: '0', completion: '0.00%' });
+    expect(enabled.unavailable).toBeNull();
   });
 });
 
@@ -124,7 +142,7 @@ describe('completionGrid (seed 004 附件1-1 layout)', () => {
   });
 
   it('gives each indicator three columns — 协议量, 完成量, 百分比 — and a row per 片区 plus 合计', () => {
-    const grid = completionGrid(table());
+    const grid = completionGrid(withVisitsDisabled(table));
     expect(grid[3]![0]).toEqual({ kind: 'header', text: '片区', rowSpan: 3 });
     // Sections span their indicators: 志愿者 holds two (six columns).
     expect(grid[3]![4]).toEqual({ kind: 'header', text: '志愿者', columnSpan: 6 });

@@ -131,6 +131,23 @@ describe('seed 000 (杏坛镇)', () => {
       '不低于3人，且至少配备1名男性社工或志愿者',
     );
   });
+
+  it('counts the home visits that meet the staffing rule from the visit teams (入户次数)', () => {
+    expect(indicator('seed000-xingtan', 'wsld-home-visits')).toMatchObject({
+      measure: 'home_visits_staffed',
+      filter: { kinds: ['home_visit'], serviceAreas: [] },
+      unit: '次',
+      targets: { total: 50 },
+    });
+    expect(indicator('seed000-xingtan', 'elder-home-visits')).toMatchObject({
+      measure: 'home_visits_staffed',
+      filter: { kinds: ['home_visit'], serviceAreas: ['elderly'] },
+      unit: '户',
+      targets: { total: 100 },
+    });
+    // 入户人员 (人次 of visitors) has no measure of its own: still entered by hand.
+    expect(indicator('seed000-xingtan', 'elder-home-visit-workers').measure).toBe('manual_count');
+  });
 });
 
 describe('seed 003 (乐至县) volunteer lines', () => {

@@ -56,6 +56,7 @@ const MONTHLY = new Set([
   'sessions_held',
   'groups_held',
   'attendances',
+  'home_visits_staffed',
   'volunteer_hours',
   'volunteer_participations',
   'active_teams',

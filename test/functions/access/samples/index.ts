@@ -9,6 +9,7 @@ import { indicators } from './indicators';
 import { ledger } from './ledger';
 import { station } from './station';
 import { surveys } from './surveys';
+import { visits } from './visits';
 import { volunteer } from './volunteer';
 import { wishes } from './wishes';
 
@@ -23,6 +24,7 @@ export const SAMPLES: { [F in FunctionName]: Samples<F> } = {
   ledger,
   station,
   surveys,
+  visits,
   volunteer,
   wishes,
 };

@@ -8,6 +8,7 @@ import PageHeader from '@/components/page-header';
 import PageShell from '@/components/page-shell';
 import StaffGate from '@/components/staff-gate';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
+import { useVisitChecks } from '@/components/visit-team/use-visit-checks';
 import { usePageRefresh } from '@/hooks/use-page-refresh';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useSession } from '@/hooks/use-session';
@@ -29,6 +30,8 @@ function ManageActivities() {
   const { station } = useSession();
   const list = usePagedList((cursor) => call('activity', 'manage', { cursor, limit: 20 }), []);
   usePageRefresh(list.reload);
+  // Home visits are flagged when their 探访人员 fall short of seed 000's staffing rule.
+  const visitChecks = useVisitChecks(list.items);
   const now = new Date();
 
   return (
@@ -47,6 +50,7 @@ function ManageActivities() {
       {list.items.map((activity) => {
         const phase = activityPhase(activity, now);
         const live = activity.status !== 'cancelled';
+        const visitCheck = visitChecks.get(activity.id);
         return (
           <ActivityCard
             key={activity.id}
@@ -64,6 +68,14 @@ function ManageActivities() {
                 {activity.waitlisted > 0 ? ` · 候补 ${activity.waitlisted} 人` : ''}
               </Text>
             )}
+            {visitCheck && (
+              <Text
+                className={`manage-activities-page__visit manage-activities-page__visit--${visitCheck.meets ? 'met' : 'short'}`}
+                data-testid="visit-flag"
+              >
+                探访人员：{visitCheck.text}
+              </Text>
+            )}
             <View className="manage-activities-page__actions">
               {live && (
                 <Button type="primary" onClick={() => openPage(ROUTES.signIn, { id: activity.id })}>
@@ -71,7 +83,7 @@ function ManageActivities() {
                 </Button>
               )}
               <Button type="primary" fill="outline" onClick={() => openPage(ROUTES.roster, { id: activity.id })}>
-                名单
+                {activity.kind === 'home_visit' ? '名单与探访人员' : '名单'}
               </Button>
               {live && (
                 <Button fill="outline" onClick={() => openPage(ROUTES.activitySurvey, { id: activity.id })}>

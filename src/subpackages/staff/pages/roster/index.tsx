@@ -15,6 +15,7 @@ import { signInSummary } from '@/components/signin-result';
 import StaffGate from '@/components/staff-gate';
 import StaffScan from '@/components/staff-scan';
 import { ErrorState, LoadingState } from '@/components/state-views';
+import VisitTeam from '@/components/visit-team';
 import WalkInForm from '@/components/walk-in-form';
 import { useAction } from '@/hooks/use-action';
 import { useAsync } from '@/hooks/use-async';
@@ -31,7 +32,7 @@ export const ROSTER_EVERY_MS = 5000;
 
 /**
  * 签到名单: live counts and entries; 扫码签到, 代签, 现场登记 and 撤销签到 for the staff at the door;
- * afterwards 补录纸质签到 and the 签到表 to download.
+ * afterwards 补录纸质签到 and the 签到表 to download. A home visit also has its 探访人员 (VisitTeam).
  */
 export default function RosterPage() {
   return (
@@ -119,6 +120,14 @@ function Roster() {
       {lastResult && (
         <View className="roster-page__result" role="status">
           {signInSummary(lastResult)}
+        </View>
+      )}
+
+      {activity?.kind === 'home_visit' && (
+        // Who went on the visit: seed 000's staffing rule is checked from this list.
+        <View className="roster-page__section" id="visit-team">
+          <Text className="roster-page__heading">探访人员</Text>
+          <VisitTeam activityId={activityId} />
         </View>
       )}
 
