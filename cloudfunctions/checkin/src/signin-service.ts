@@ -9,6 +9,7 @@ import {
   sessionOfRecord,
 } from '../../_shared/domain/sessions';
 import { AppError } from '../../_shared/runtime/app-error';
+import type { ActivityDoc } from '../../_shared/repositories/activities';
 import { attendanceRepository, type AttendanceDoc } from '../../_shared/repositories/attendance';
 
 export interface Attendee {
@@ -109,4 +110,15 @@ export async function recordSignIn(request: SignInRequest): Promise<SignInResult
   // Lost a race with a concurrent scan of the same person: theirs is the sign-in, made at this
   // same moment. Answering without reading it back keeps every scan within three requests.
   return result('already_signed_in', doc.signedInAt, doc.headcount);
+}
+
+/**
+ * What `recordSignIn` would refuse for someone not registered yet (no booking, no record, not
+ * invited): checked before a walk-in is registered, so a refused sign-in leaves no resident
+ * record behind (found by the fuzz test).
+ */
+export function assertWalkInMayAttend(activity: ActivityDoc, now: Date): void {
+  const choice = sessionForSignIn(activity, now);
+  if ('problem' in choice) throw new AppError(choice.problem, choice.message);
+  if (!mayAttend(activity, '', false)) throw new AppError('NOT_INVITED', '该活动仅限受邀居民参加');
 }

@@ -87,6 +87,38 @@ describe('paper sign-in lists', () => {
     expect(roster.entries.map((e) => e.note)).toEqual([input.note, input.note, input.note]);
   });
 
+  it('a list with one bad line records nobody, so the corrected list counts everyone once', async () => {
+    // Found by the fuzz test: lines were written one by one, so a refused later line left the
+    // earlier sign-ins (and a walk-in's resident record) behind.
+    const past = await publish(
+      h,
+      {
+        bookingOpensAt: new Date(Date.now() - 96 * 3600_000).toISOString(),
+        bookingClosesAt: new Date(Date.now() - 49 * 3600_000).toISOString(),
+      },
+      -48,
+    );
+    const users = (await h.db.dump('users')).length;
+    const good = [{ personId: RESIDENT }, { walkIn: { name: '黄伯', communityId: 'comm2' } }];
+    for (const bad of [
+      { walkIn: { name: '何婆婆', communityId: 'no-such-community' } },
+      { personId: 'oNobody00001' },
+    ]) {
+      const answer = await h.call(SOCIAL, 'checkin', 'recordPaper', {
+        activityId: past.id,
+        note: '纸质签到表补录',
+        entries: [...good, bad],
+      });
+      expect(answer.ok).toBe(false);
+      expect(!answer.ok && answer.error.fields?.[0]?.path).toMatch(/^entries\.2\./);
+      expect((await h.db.dump('attendance')).filter((a) => a.activityId === past.id)).toEqual([]);
+      expect(await h.db.dump('users')).toHaveLength(users);
+    }
+    expect(
+      await h.ok(SOCIAL, 'checkin', 'recordPaper', { activityId: past.id, note: '纸质签到表补录', entries: good }),
+    ).toEqual({ recorded: 2, alreadyPresent: 0 });
+  });
+
   it('refuses paper records before the activity has started', async () => {
     const later = await publish(h, {}, 5);
     expect(
@@ -96,6 +128,41 @@ describe('paper sign-in lists', () => {
         entries: [{ personId: RESIDENT }],
       }),
     ).toBe('SIGN_IN_NOT_OPEN');
+  });
+});
+
+describe('walk-ins at the door', () => {
+  it('refuses a walk-in the activity cannot take before registering them', async () => {
+    // Found by the fuzz test: the walk-in's resident record was written, then the sign-in refused.
+    const users = (await h.db.dump('users')).length;
+    const closed = await publish(
+      h,
+      {
+        bookingOpensAt: new Date(Date.now() - 96 * 3600_000).toISOString(),
+        bookingClosesAt: new Date(Date.now() - 49 * 3600_000).toISOString(),
+      },
+      -48,
+    );
+    const invitedOnly = await running().then(() =>
+      publish(
+        h,
+        {
+          audience: 'invited',
+          invited: [RESIDENT],
+          bookingOpensAt: new Date(Date.now() - 7200_000).toISOString(),
+          bookingClosesAt: new Date(Date.now() - 600_000).toISOString(),
+        },
+        -10 / 60,
+      ),
+    );
+    const walkIn = { name: '黄伯', communityId: 'comm2' };
+    expect(await h.errorCode(SOCIAL, 'checkin', 'proxySignIn', { activityId: closed.id, walkIn })).toBe(
+      'SIGN_IN_CLOSED',
+    );
+    expect(await h.errorCode(SOCIAL, 'checkin', 'proxySignIn', { activityId: invitedOnly.id, walkIn })).toBe(
+      'NOT_INVITED',
+    );
+    expect(await h.db.dump('users')).toHaveLength(users);
   });
 });
 

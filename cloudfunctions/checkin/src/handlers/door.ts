@@ -1,8 +1,12 @@
+import { paperListProblem } from '../../../_shared/domain/paper-list';
+import { sessionForPaper } from '../../../_shared/domain/sessions';
 import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
 import { activitiesRepository } from '../../../_shared/repositories/activities';
+import { bookingsRepository } from '../../../_shared/repositories/bookings';
 import { doorHelperId, doorHelpersRepository } from '../../../_shared/repositories/door-helpers';
+import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository } from '../../../_shared/repositories/users';
 import { recordSignIn } from '../signin-service';
 import { createWalkIn } from './walk-in';
@@ -92,24 +96,41 @@ export const myHelperActivities = defineAction('checkin', 'myHelperActivities', 
 
 /**
  * Attendance from a paper sign-in list, entered after the event: each entry is marked 纸质签到
- * 补录 with who entered it; people already signed in are left as they are.
+ * 补录 with who entered it; people already signed in are left as they are. The whole list is
+ * checked before anything is written (domain/paper-list.ts): a list with one bad line records
+ * nobody, so correcting that line and sending it again gives the right counts.
  */
 export const recordPaper = defineAction('checkin', 'recordPaper', {
   access: ['social_worker', 'admin'],
   scope: 'station',
   writes: true,
   async handle({ activityId, entries, session, note }, { caller, now }) {
-    await loadActivityOfStation(activityId, caller.stationId);
+    const activity = await loadActivityOfStation(activityId, caller.stationId);
+    if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
+    const choice = sessionForPaper(activity, now, session);
+    if ('problem' in choice) throw new AppError(choice.problem, choice.message);
+    const named = entries.flatMap((entry) => ('personId' in entry ? [entry.personId] : []));
+    const [people, station, bookings] = await Promise.all([
+      usersRepository.findMany(named),
+      stationsRepository.findById(caller.stationId),
+      activity.audience === 'invited' ? bookingsRepository.forActivity(activityId) : Promise.resolve([]),
+    ]);
+    const problem = paperListProblem(entries, {
+      activity,
+      stationId: caller.stationId,
+      communityIds: station?.communities.map((c) => c.id) ?? [],
+      people: new Map(people.map((p) => [p._id, p])),
+      liveBookers: new Set(bookings.map((b) => b.personId)),
+    });
+    if (problem) throw new AppError(problem.code, problem.message, problem.fields);
+
     let recorded = 0;
     let alreadyPresent = 0;
     for (const entry of entries) {
       const person =
         'personId' in entry
-          ? await usersRepository.findByOpenid(entry.personId)
+          ? people.find((p) => p._id === entry.personId)!
           : await createWalkIn(caller, entry.walkIn, now);
-      if (!person || person.stationId !== caller.stationId) {
-        throw new AppError('NOT_FOUND', '名单中有本站找不到的居民，请检查后再补录');
-      }
       const result = await recordSignIn({
         activityId,
         attendee: { id: person._id, name: person.name, communityId: person.communityId },

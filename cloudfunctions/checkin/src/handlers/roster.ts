@@ -6,7 +6,7 @@ import { attendanceRepository } from '../../../_shared/repositories/attendance';
 import { usersRepository, type UserDoc } from '../../../_shared/repositories/users';
 import { createWalkIn } from './walk-in';
 import { pickSession, rosterData, sessionRoster } from '../../../_shared/queries/roster';
-import { recordSignIn } from '../signin-service';
+import { assertWalkInMayAttend, recordSignIn } from '../signin-service';
 
 export const roster = defineAction('checkin', 'roster', {
   access: ['social_worker', 'admin'],
@@ -60,6 +60,7 @@ export const proxySignIn = defineAction('checkin', 'proxySignIn', {
       person = await usersRepository.findByOpenid(input.personId);
       if (!person || person.stationId !== caller.stationId) throw new AppError('NOT_FOUND', '未找到该居民');
     } else {
+      assertWalkInMayAttend(await loadActivityOfStation(input.activityId, caller.stationId), now);
       person = await createWalkIn(caller, input.walkIn, now);
     }
     return recordSignIn({
