@@ -113,6 +113,24 @@ export type ContractSettings = z.infer<typeof contractSettingsSchema>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
 
+/** 2024-02-29 is a day of the calendar, 2024-02-30 and 2024-13-01 are not. */
+const isCalendarDay = (text: string): boolean => {
+  const [year, month, date] = text.split('-').map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(2000, month - 1, date));
+  at.setUTCFullYear(year);
+  return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === date;
+};
+
+/**
+ * The longest contract period: purchase contracts run a year, sometimes two or three. Every
+ * dashboard read and recompute walks the period's months, so an unbounded period (0000 to 9999)
+ * would keep the station's functions busy for minutes — found by fuzzing.
+ */
+export const MAX_CONTRACT_MONTHS = 36;
+
+const monthsSpanned = (from: string, to: string): number =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+
 /** A contract as a station enters (or imports) it. Periods are inclusive days, China time. */
 export const contractDraftSchema = z
   .object({
@@ -135,8 +153,13 @@ export const contractDraftSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    for (const field of ['periodStart', 'periodEnd'] as const) {
+      if (!isCalendarDay(c[field])) ctx.addIssue({ code: 'custom', path: [field], message: '没有这一天，请检查日期' });
+    }
     if (c.periodEnd < c.periodStart) {
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: '结束日期不能早于开始日期' });
+    } else if (monthsSpanned(c.periodStart, c.periodEnd) > MAX_CONTRACT_MONTHS) {
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: `合同期不超过${MAX_CONTRACT_MONTHS / 12}年` });
     }
     const ids = new Set<string>();
     c.indicators.forEach((indicator, i) => {

@@ -42,20 +42,24 @@ export function monthRange(month: Month): DayRange {
 }
 
 /** The months a range touches, in order. */
-export function monthsOf(range: DayRange): Month[] {
+export const monthsOf = (range: DayRange): Month[] => monthsBetween(monthOfDay(range.from), monthOfDay(range.to));
+
+const monthIndex = (month: Month): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/**
+ * Months from `from` to `to` inclusive ('YYYY-MM'); empty when reversed (or not months). Counted
+ * with arithmetic, not a date library: callers check the length against their limits, and a
+ * request for ten thousand years must be refused in milliseconds, not after a walk through
+ * 120,000 months (which once kept the runtime busy for minutes).
+ */
+export function monthsBetween(from: Month, to: Month): Month[] {
+  if (!MONTH_PATTERN.test(from) || !MONTH_PATTERN.test(to)) return [];
   const months: Month[] = [];
-  let cursor = dayjs.tz(`${monthOfDay(range.from)}-01`, STATION_TIME_ZONE);
-  const last = monthOfDay(range.to);
-  while (cursor.format('YYYY-MM') <= last) {
-    months.push(cursor.format('YYYY-MM'));
-    cursor = cursor.add(1, 'month');
+  for (let i = monthIndex(from); i <= monthIndex(to); i += 1) {
+    months.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
   }
   return months;
 }
-
-/** Months from `from` to `to` inclusive ('YYYY-MM'); empty when reversed. */
-export const monthsBetween = (from: Month, to: Month): Month[] =>
-  from > to ? [] : monthsOf({ from: monthRange(from).from, to: monthRange(to).to });
 
 const intersect = (a: DayRange, b: DayRange): DayRange | null => {
   const from = a.from > b.from ? a.from : b.from;

@@ -42,6 +42,18 @@ describe('days and months are China time', () => {
     expect(monthsBetween('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
     expect(monthsBetween('2025-02', '2024-11')).toEqual([]);
   });
+
+  it('counts ten thousand years of months at once (a walk with dates took minutes: found by fuzzing)', () => {
+    const months = monthsBetween('0000-01', '9999-12');
+    expect(months).toHaveLength(120_000);
+    expect([months[0], months[11], months[12], months.at(-1)]).toEqual(['0000-01', '0000-12', '0001-01', '9999-12']);
+    expect(monthsOf({ from: '0000-01-01', to: '9999-12-31' })).toHaveLength(120_000);
+  });
+
+  it('has no months for what is not a month', () => {
+    expect(monthsBetween('2024-13', '2025-01')).toEqual([]);
+    expect(monthsOf({ from: '2024-00-10', to: '2024-03-01' })).toEqual([]);
+  });
 });
 
 describe('windows of a requirement', () => {
