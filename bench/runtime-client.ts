@@ -11,13 +11,18 @@ export interface BenchRuntime {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL): no shutdown, nothing flushed — a crash. */
+  kill(): Promise<void>;
 }
 
 const ROOT = path.resolve(__dirname, '..');
 
-export async function startBenchRuntime(): Promise<BenchRuntime> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts', '--no-build'], {
+/** `dataDir`: reopen a database folder (a restart); default a new one. */
+export async function startBenchRuntime(options: { dataDir?: string } = {}): Promise<BenchRuntime> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
+  // `node --import tsx`, not the tsx launcher: the launcher runs the script in a second process,
+  // which a SIGKILL to the launcher would leave running.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LINLI_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,15 +41,13 @@ export async function startBenchRuntime(): Promise<BenchRuntime> {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`runtime exited (${code}):\n${output}`)));
   });
-  return {
-    url,
-    dataDir,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
   };
+  return { url, dataDir, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 export async function login(url: string, openid: string): Promise<string> {
