@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { LocalDatabase } from './index';
 
 /**
@@ -8,6 +8,22 @@ import type { LocalDatabase } from './index';
  * Error" in the SDK and the real error would be lost. The path is not looked at: the host
  * decides where to mount this (it uses /__tcb).
  */
+
+/**
+ * How long the server keeps an idle connection open: far longer than the SDK does (its agent,
+ * agentkeepalive in @cloudbase/node-sdk, drops an idle connection after 4.8 s). With Node's
+ * default of 5 s, a process that was busy for longer than that — locally the SDK and this server
+ * share one process, and one long synchronous step is enough — sends its next request on a
+ * connection whose overdue idle timer then fires before the request is read: the server closes
+ * it, the call fails with ECONNRESET and the function answers INTERNAL. Found by the fuzz test;
+ * test/functions/db/keep-alive.test.ts reproduces it. Closing idle connections is the SDK's job.
+ */
+export const IDLE_CONNECTION_MS = 65_000;
+
+/** For the server the database listener is mounted on. */
+export function keepIdleConnectionsForSdk(server: Server): void {
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+}
 
 /** Far above any real request; guards the process against a runaway client. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;

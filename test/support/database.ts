@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { configureCloudEnv } from '../../local/cloud-env';
 import { openLocalDatabase, type LocalDatabase } from '../../local/db';
-import { databaseRequestListener } from '../../local/db/http';
+import { databaseRequestListener, keepIdleConnectionsForSdk } from '../../local/db/http';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -29,6 +29,7 @@ export async function startTestDatabase(
     ...(opts.compactEvery !== undefined ? { compactEvery: opts.compactEvery } : {}),
   });
   const server = createServer(databaseRequestListener(db));
+  keepIdleConnectionsForSdk(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
