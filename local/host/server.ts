@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { devLoginRequestSchema, DEV_AUTH_PATHS, type Persona } from '@linli/types/dev-auth';
 import { openLocalDatabase, type LocalDatabase } from '../db';
-import { databaseRequestListener } from '../db/http';
+import { databaseRequestListener, keepIdleConnectionsForSdk } from '../db/http';
 import { configureCloudEnv, configureLocalPlatform } from '../cloud-env';
 import { openFileStore } from '../storage/file-store';
 import { fileRoutes } from '../storage/http';
@@ -86,6 +86,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
     });
   });
+  // The functions' SDK reuses idle connections to /__tcb; closing them is its job (local/db/http.ts).
+  keepIdleConnectionsForSdk(server);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
