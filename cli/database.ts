@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { configureCloudEnv, configureLocalPlatform } from '../local/cloud-env';
+import { configureCloudEnv, configureDataKey, configureLocalPlatform } from '../local/cloud-env';
 import { openLocalDatabase, type LocalDatabase } from '../local/db';
 import { databaseRequestListener } from '../local/db/http';
 
@@ -37,6 +37,7 @@ export async function openDatabase(dataDir: string): Promise<LocalDatabase> {
       `${dataDir} 中没有数据库。请先运行一次 npm start 建立数据库（并在小程序中设置社工站的片区和社区），或用 --data 指定数据库目录。`,
     );
   }
+  configureDataKey(dataDir);
   try {
     return await openLocalDatabase({ dataDir, indexesFile: path.join(REPO_ROOT, 'config', 'db-indexes.json') });
   } catch (error) {

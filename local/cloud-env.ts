@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * Points the real wx-server-sdk (4.0.2 → @cloudbase/node-sdk 3.17.2) at a local database server.
@@ -53,4 +55,40 @@ export function configureLocalPlatform(publicUrl: string): void {
   // this one must survive a restart: locally a fixed value (local data is demo data; the cloud
   // sets its own random LINLI_CERTIFICATE_SECRET, docs/volunteers.md "Hours").
   process.env.LINLI_CERTIFICATE_SECRET ??= 'linli-local-certificate-secret-not-for-the-cloud';
+  // Sealed fields (docs/privacy.md) need their key for as long as the data lives: an in-memory
+  // database (tests) gets one per process; a database on disk gets its own (configureDataKey).
+  process.env.LINLI_DATA_KEY ??= randomBytes(32).toString('base64');
+}
+
+/** Where a database folder keeps the key of its sealed fields. */
+export const DATA_KEY_FILE = 'data-key';
+
+/**
+ * The key of the sealed fields (LINLI_DATA_KEY, cloudfunctions/_shared/repositories/sealed.ts):
+ * kept from the environment when set (as the cloud sets it), otherwise the one stored in the
+ * database folder — made on first use, readable by this user only — so data written today opens
+ * tomorrow. An in-memory database gets a key for this process. Call before anything is written
+ * (the demo seed seals fields too).
+ */
+export function configureDataKey(dataDir: string | null): void {
+  if (process.env.LINLI_DATA_KEY) return;
+  if (!dataDir) {
+    process.env.LINLI_DATA_KEY = randomBytes(32).toString('base64');
+    return;
+  }
+  const file = path.join(dataDir, DATA_KEY_FILE);
+  let key: string;
+  try {
+    key = readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    key = randomBytes(32).toString('base64');
+    // 'wx': never overwrite a key another process wrote meanwhile; read that one instead.
+    try {
+      writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+    } catch {
+      key = readFileSync(file, 'utf8').trim();
+    }
+  }
+  process.env.LINLI_DATA_KEY = key;
 }

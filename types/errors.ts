@@ -90,6 +90,11 @@ export const ERROR_CODES = [
   'PLATFORM_LIMIT',
   /** An export whose period holds more records than one file may carry: choose a shorter period. */
   'EXPORT_TOO_LARGE',
+  /**
+   * The privacy notice changed since the caller agreed to it: writes that collect personal data
+   * wait until they agree to the version in force (account.acceptPrivacy).
+   */
+  'CONSENT_REQUIRED',
   /** Anything unexpected. The message is generic; details stay in the server log. */
   'INTERNAL',
 ] as const;
@@ -160,5 +165,6 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VISITOR_SIGNED_IN: '这位志愿者已用志愿者签到码在本次探访签到，签到记录就是凭证，不能从探访人员中移出',
   PLATFORM_LIMIT: '请求超出平台限制',
   EXPORT_TOO_LARGE: '这段时间的记录太多，一个文件放不下，请缩短导出的期间',
+  CONSENT_REQUIRED: '隐私保护指引已更新，请阅读并同意后再继续',
   INTERNAL: '系统繁忙，请稍后再试',
 };

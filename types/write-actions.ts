@@ -6,6 +6,9 @@ export const WRITE_ACTIONS: { readonly [F in FunctionName]: { readonly [A in Act
   account: {
     saveProfile: true,
     redeemInvitation: true,
+    acceptPrivacy: true,
+    requestDeletion: true,
+    handleDataRequest: true,
   },
   activity: {
     publish: true,

@@ -4,6 +4,8 @@ import dayjs, { STATION_TIME_ZONE } from '../../cloudfunctions/_shared/runtime/d
 import type { SurveyAnswer, SurveyTemplate } from '@linli/types/entities/survey';
 import { derivedFields } from '../../cloudfunctions/_shared/domain/survey-answers';
 import { SURVEY_TEMPLATES } from '../../cloudfunctions/_shared/domain/survey-templates';
+import { sealStoredFields } from '../../cloudfunctions/_shared/repositories/sealed';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 /**
  * Demo data for the local runtime: two stations (the second exists so cross-station rules can be
@@ -986,35 +988,42 @@ function demoContract(now: Date) {
 /** Seeds an empty database; a database that already has stations is left alone. */
 export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seeded: boolean }> {
   if ((await db.dump('stations')).length > 0) return { seeded: false };
+  // Every demo person agreed to the notice in force; sealed fields are stored sealed (docs/privacy.md).
+  const agreed = <T extends object>(users: T[]) =>
+    users.map((user) => ({ consentVersion: PRIVACY_NOTICE_VERSION, ...user }));
+  const sealedAll = <T extends object>(collection: string, docs: T[]) =>
+    docs.map((doc) => sealStoredFields(collection, doc as Record<string, unknown>));
   await db.insertMany(
     'stations',
     stations.map((s) => ({ ...s, version: 1, createdAt: now, demo: true })),
   );
   await db.insertMany(
     'users',
-    DEMO_PERSONAS.map((p) => ({
-      _id: p.openid,
-      name: p.name,
-      stationId: p.stationId,
-      communityId: p.communityId,
-      roles: p.roles,
-      ...(p.phone ? { phone: p.phone } : {}),
-      consentAt: now,
-      createdAt: now,
-      updatedAt: now,
-      demo: true,
-    })),
+    agreed(
+      DEMO_PERSONAS.map((p) => ({
+        _id: p.openid,
+        name: p.name,
+        stationId: p.stationId,
+        communityId: p.communityId,
+        roles: p.roles,
+        ...(p.phone ? { phone: p.phone } : {}),
+        consentAt: now,
+        createdAt: now,
+        updatedAt: now,
+        demo: true,
+      })),
+    ),
   );
   const activities = demoActivities(now);
   await db.insertMany('activities', activities);
   await db.insertMany('attendance', demoAttendance(activities));
   const group = demoGroup(now);
-  await db.insertMany('users', group.users);
+  await db.insertMany('users', agreed(group.users));
   await db.insertMany('activities', [group.activity]);
   await db.insertMany('bookings', group.bookings);
   await db.insertMany('attendance', group.attendance);
   const homeVisits = demoHomeVisits(now);
-  await db.insertMany('users', homeVisits.users);
+  await db.insertMany('users', agreed(homeVisits.users));
   await db.insertMany('activities', homeVisits.activities);
   await db.insertMany('attendance', homeVisits.attendance);
   await db.insertMany('visit_team', homeVisits.team);
@@ -1028,8 +1037,8 @@ export async function seedDemoData(db: LocalDatabase, now: Date): Promise<{ seed
   await db.insertMany('team_members', volunteering.teamMembers);
   await db.insertMany('shift_signups', volunteering.signUps);
   await db.insertMany('shift_slots', volunteering.slots);
-  await db.insertMany('complaints', demoComplaints(now));
-  await db.insertMany('wishes', demoWishes(now));
+  await db.insertMany('complaints', sealedAll('complaints', demoComplaints(now)));
+  await db.insertMany('wishes', sealedAll('wishes', demoWishes(now)));
   const indicators = demoContract(now);
   await db.insertMany('contracts', [indicators.contract]);
   await db.insertMany('indicator_manual_counts', indicators.counts);

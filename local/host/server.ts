@@ -4,7 +4,7 @@ import path from 'node:path';
 import { devLoginRequestSchema, DEV_AUTH_PATHS, type Persona } from '@linli/types/dev-auth';
 import { openLocalDatabase, type LocalDatabase } from '../db';
 import { databaseRequestListener, keepIdleConnectionsForSdk } from '../db/http';
-import { configureCloudEnv, configureLocalPlatform } from '../cloud-env';
+import { configureCloudEnv, configureDataKey, configureLocalPlatform } from '../cloud-env';
 import { openFileStore } from '../storage/file-store';
 import { fileRoutes } from '../storage/http';
 import { LOCAL_UPLOAD_PATH } from '@linli/types/files';
@@ -55,6 +55,8 @@ const MAX_BODY = 1024 * 1024;
  * (/api/_dev/*) and the H5 app's static server (/).
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  // Before the seed: the demo data has sealed fields.
+  configureDataKey(options.dataDir);
   const db = await openLocalDatabase({
     dataDir: options.dataDir,
     indexesFile: options.indexesFile ?? path.join(ROOT, 'config/db-indexes.json'),

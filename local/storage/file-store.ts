@@ -4,8 +4,11 @@ import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import {
+  EXPORTS_FOLDER,
+  EXPORT_TYPES,
   PHOTO_TYPES,
   UPLOADS_FOLDER,
+  parseExportFileId,
   parseUploadFileId,
   uploadCloudPath,
   type PhotoExtension,
@@ -17,8 +20,12 @@ import type { LocalFileLookup } from '../../cloudfunctions/_shared/platform/loca
  *
  *     <LINLI_DATA_DIR>/files/uploads/<openid>/<name>.<ext>
  *
- * the same path as the file id after `cloud://local/` (types/files.ts), so a file id maps to
- * exactly one path and nothing else can be named. A file is written to a temporary name,
+ * and the files functions generate (exports, docs/files.md "Generated files") beside them,
+ *
+ *     <LINLI_DATA_DIR>/files/exports/<stationId>/<name>.<ext>
+ *
+ * each at the same path as its file id after `cloud://local/` (types/files.ts), so a file id maps
+ * to exactly one path and nothing else can be named. A file is written to a temporary name,
  * fsynced, renamed into place and its folder fsynced: once an upload is answered it survives a
  * crash, and a half-written file is never visible under a real name.
  *
@@ -42,7 +49,7 @@ export interface FileStore extends LocalFileLookup {
   save(ownerOpenid: string, bytes: Buffer, extension: PhotoExtension): Promise<string>;
   /** The file behind a local file id, or null (not ours, malformed, or not there). */
   read(fileId: string): Promise<StoredFile | null>;
-  /** Deletes every upload (demo reset). */
+  /** Deletes every upload and generated file (demo reset). */
   clear(): Promise<void>;
   /** A store made without a data folder deletes its temporary folder. */
   close(): Promise<void>;
@@ -56,15 +63,25 @@ export async function openFileStore(dataDir: string | null): Promise<FileStore> 
   const temporary = dataDir === null;
   const root = temporary ? await fs.mkdtemp(join(os.tmpdir(), 'linli-files-')) : join(dataDir, 'files');
   const uploads = join(root, UPLOADS_FOLDER);
+  const exports = join(root, EXPORTS_FOLDER);
   await removeTemporaryFiles(uploads);
+  await removeTemporaryFiles(exports);
 
-  /** The path of a local upload's file id; null for anything else. */
-  function pathOf(fileId: string): { path: string; extension: PhotoExtension } | null {
-    const parsed = parseUploadFileId(fileId);
-    if (!parsed || parsed.env !== LOCAL_ENV) return null;
+  /** The path of a local upload's or generated file's id, and its type; null for anything else. */
+  function pathOf(fileId: string): { path: string; contentType: string } | null {
+    const upload = parseUploadFileId(fileId);
+    if (upload) {
+      if (upload.env !== LOCAL_ENV) return null;
+      return {
+        path: join(root, uploadCloudPath(upload.owner, upload.name, upload.extension)),
+        contentType: PHOTO_TYPES[upload.extension],
+      };
+    }
+    const generated = parseExportFileId(fileId);
+    if (!generated || generated.env !== LOCAL_ENV) return null;
     return {
-      path: join(root, uploadCloudPath(parsed.owner, parsed.name, parsed.extension)),
-      extension: parsed.extension,
+      path: join(root, fileId.slice(`cloud://${LOCAL_ENV}/`.length)),
+      contentType: EXPORT_TYPES[generated.extension],
     };
   }
 
@@ -81,7 +98,7 @@ export async function openFileStore(dataDir: string | null): Promise<FileStore> 
       const target = pathOf(fileId);
       if (!target) return null;
       try {
-        return { bytes: await fs.readFile(target.path), contentType: PHOTO_TYPES[target.extension] };
+        return { bytes: await fs.readFile(target.path), contentType: target.contentType };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
@@ -96,8 +113,29 @@ export async function openFileStore(dataDir: string | null): Promise<FileStore> 
         return false;
       }
     },
+    async remove(fileId) {
+      const target = pathOf(fileId);
+      if (!target) return false;
+      try {
+        await fs.unlink(target.path);
+        await fsyncDir(dirname(target.path)).catch(() => undefined);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw error;
+      }
+    },
+    async put(cloudPath, bytes) {
+      // Only the shapes functions make (exports/<station>/<random>.<ext>): the path becomes a file name.
+      const fileId = `cloud://${LOCAL_ENV}/${cloudPath}`;
+      const target = parseExportFileId(fileId) ? pathOf(fileId) : null;
+      if (!target) throw new Error(`not a path functions store files at: ${cloudPath}`);
+      await writeDurably(target.path, bytes);
+      return fileId;
+    },
     async clear() {
       await fs.rm(uploads, { recursive: true, force: true });
+      await fs.rm(exports, { recursive: true, force: true });
       await fsyncDir(root).catch(() => undefined);
     },
     async close() {

@@ -2,6 +2,7 @@ import type { ActivityDraft } from '@linli/types/entities/activity';
 import type { FunctionHarness } from './functions';
 import { DEMO_STATION_ID } from '../../local/demo/seed';
 import { clock } from '../../cloudfunctions/_shared/runtime/clock';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 export const SOCIAL = 'oDemoSocial0001';
 export const OTHER_SOCIAL = 'oDemoOtherSW01';
@@ -49,6 +50,7 @@ export async function addResidents(h: FunctionHarness, count: number, prefix = '
       communityId: 'comm1',
       roles: ['resident'],
       consentAt: now,
+      consentVersion: PRIVACY_NOTICE_VERSION,
       createdAt: now,
       updatedAt: now,
     })),

@@ -14,6 +14,12 @@ export const profileSchema = z.object({
   roles: z.array(roleSchema),
   phoneMasked: z.string().optional(),
   consentAt: isoDateTimeSchema,
+  /** The privacy notice version agreed to (types/privacy.ts): a newer one must be agreed to again. */
+  consentVersion: z.string(),
+  /** Under 14: a guardian consented for them (PIPL art. 31). */
+  minor: z.boolean(),
+  /** The guardian, for a minor: their name, and their phone masked like everyone's. */
+  guardian: z.object({ name: z.string(), phoneMasked: z.string() }).optional(),
   demo: z.boolean().default(false),
 });
 export type Profile = z.infer<typeof profileSchema>;

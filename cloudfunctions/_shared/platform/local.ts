@@ -1,4 +1,7 @@
 import QRCode from 'qrcode';
+import { z } from 'zod';
+import { storedDate } from '../repositories/sdk';
+import { isPseudonym } from '../domain/erasure';
 import { clock } from '../runtime/clock';
 import { db } from '../runtime/cloud';
 import { requireSecret } from '../runtime/secrets';
@@ -13,11 +16,25 @@ import { CONTENT_CHECK_MAX_CHARS, TEMP_FILE_URL_SECONDS, type PlatformServices }
  * "held for review" path can be tried; file links are signed, expiring links the local host
  * serves from its file store (local/storage, docs/files.md).
  */
+/** A subscription message the local runtime "sent": written to `outbox` for tests and people trying the app. */
+export const outboxDocSchema = z.object({
+  _id: z.string(),
+  toOpenid: z.string(),
+  template: z.string(),
+  page: z.string(),
+  data: z.record(z.string(), z.string()),
+  sentAt: storedDate,
+});
+
 const BLOCKED_WORDS = ['赌博', '色情', '毒品', '代开发票', '违禁词'];
 
-/** What the local runtime's file store tells a function: only whether a file exists. */
+/** What the local runtime's file store offers a function: whether a file exists, deleting one, storing a generated one. */
 export interface LocalFileLookup {
   exists(fileId: string): Promise<boolean>;
+  /** True if the file was there. */
+  remove(fileId: string): Promise<boolean>;
+  /** Stores a file a function made at `cloudPath`; answers its file id. */
+  put(cloudPath: string, bytes: Buffer): Promise<string>;
 }
 
 let fileLookup: LocalFileLookup | null = null;
@@ -49,6 +66,8 @@ export const localPlatform: PlatformServices = {
     return hit ? { pass: false, reason: '内容未通过平台安全检测，需人工审核' } : { pass: true };
   },
   async sendSubscribeMessage(message) {
+    // As in the cloud: a deleted person's pseudonym is nobody to message.
+    if (isPseudonym(message.toOpenid)) return { sent: false };
     await db.collection('outbox').add({ data: { ...message, sentAt: new Date() } });
     return { sent: true };
   },
@@ -63,5 +82,15 @@ export const localPlatform: PlatformServices = {
       requireSecret('LINLI_FILES_SECRET'),
     );
     return `${publicUrl().replace(/\/$/, '')}${link}`;
+  },
+  async uploadFile(cloudPath, bytes) {
+    // Like a bucket that is not set up: a function cannot store without a file store.
+    if (!fileLookup) throw new Error('no local file store (setLocalFileStore)');
+    return fileLookup.put(cloudPath, bytes);
+  },
+  async deleteFiles(fileIds) {
+    let deleted = 0;
+    for (const fileId of fileIds) if (fileLookup && (await fileLookup.remove(fileId))) deleted += 1;
+    return deleted;
   },
 };

@@ -39,6 +39,16 @@ export interface PlatformServices {
    * uploaded), valid for TEMP_FILE_URL_SECONDS; null when storage does not know the file.
    */
   tempFileUrl(fileId: string): Promise<string | null>;
+  /**
+   * Stores a file a function made (an export) at `cloudPath` in private storage; answers its
+   * `cloud://…` id. Nobody reads it but through `tempFileUrl`.
+   */
+  uploadFile(cloudPath: string, bytes: Buffer): Promise<string>;
+  /**
+   * Deletes files from storage (a person's photos, when their data is deleted: docs/privacy.md).
+   * Answers how many were deleted; one that is already gone is not an error.
+   */
+  deleteFiles(fileIds: readonly string[]): Promise<number>;
 }
 
 /** How long a temporary file link works: long enough to look at a photo, too short to pass around. */

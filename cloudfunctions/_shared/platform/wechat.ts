@@ -1,3 +1,4 @@
+import { isPseudonym } from '../domain/erasure';
 import { cloud } from '../runtime/cloud';
 import { CONTENT_CHECK_MAX_CHARS, TEMP_FILE_URL_SECONDS, type PlatformServices } from './types';
 
@@ -30,6 +31,13 @@ type GetTempFileUrl = (p: { fileList: { fileID: string; maxAge: number }[] }) =>
   fileList: { fileID: string; tempFileURL: string; status: number }[];
 }>;
 
+/** cloud.uploadFile from a function: the bytes themselves (`fileContent`), promise-only. */
+type UploadFile = (p: { cloudPath: string; fileContent: Buffer }) => Promise<{ fileID: string }>;
+
+/** cloud.deleteFile, promise-only; takes at most 50 ids per call. */
+type DeleteFile = (p: { fileList: string[] }) => Promise<{ fileList: { fileID: string; status: number }[] }>;
+const DELETE_BATCH = 50;
+
 /** Template keys → WeChat template ids, set per environment (console → 订阅消息). */
 const templateId = (key: string): string => process.env[`LINLI_TEMPLATE_${key.toUpperCase()}`] ?? '';
 
@@ -57,7 +65,8 @@ export const wechatPlatform: PlatformServices = {
   },
   async sendSubscribeMessage({ toOpenid, template, page, data }) {
     const id = templateId(template);
-    if (!id) return { sent: false };
+    // A deleted person's kept records (a booking, an attendance) name a pseudonym, not an OPENID.
+    if (!id || isPseudonym(toOpenid)) return { sent: false };
     try {
       await openapi().subscribeMessage.send({
         touser: toOpenid,
@@ -79,5 +88,20 @@ export const wechatPlatform: PlatformServices = {
     const [file] = fileList;
     // status 0: found; anything else (deleted, another environment's id) gives no link.
     return file && file.status === 0 && file.tempFileURL ? file.tempFileURL : null;
+  },
+  async uploadFile(cloudPath, bytes) {
+    const storage = cloud as unknown as { uploadFile: UploadFile };
+    const { fileID } = await storage.uploadFile({ cloudPath, fileContent: bytes });
+    if (!fileID) throw new Error(`uploadFile answered no file id for ${cloudPath}`);
+    return fileID;
+  },
+  async deleteFiles(fileIds) {
+    const storage = cloud as unknown as { deleteFile: DeleteFile };
+    let deleted = 0;
+    for (let i = 0; i < fileIds.length; i += DELETE_BATCH) {
+      const { fileList } = await storage.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
+      deleted += fileList.filter((file) => file.status === 0).length;
+    }
+    return deleted;
   },
 };

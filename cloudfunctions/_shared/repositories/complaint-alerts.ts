@@ -1,7 +1,18 @@
+import { z } from 'zod';
 import { db } from '../runtime/cloud';
-import { isDuplicateKeyError } from './sdk';
+import { isDuplicateKeyError, storedDate } from './sdk';
 
 const COLLECTION = 'complaint_alerts';
+
+/** An overdue alert sent, as stored (what claim writes). */
+export const complaintAlertDocSchema = z.object({
+  _id: z.string(),
+  complaintId: z.string(),
+  stationId: z.string(),
+  toOpenid: z.string(),
+  dueAt: storedDate,
+  sentAt: storedDate,
+});
 
 /**
  * One record per overdue alert sent (key: complaint, due time, recipient), claimed before

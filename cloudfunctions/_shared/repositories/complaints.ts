@@ -9,16 +9,27 @@ import {
 } from '../domain/complaints';
 import { db, _ } from '../runtime/cloud';
 import { isDuplicateKeyError, narrow, narrowAll, readAllPages, storedDate } from './sdk';
+import { seal, sealedString } from './sealed';
 
 const COLLECTION = 'complaints';
+/**
+ * What people wrote — the complaint, the replies, the notes of each step — may name an illness,
+ * a family matter, a neighbour: sealed (repositories/sealed.ts), never queried.
+ */
+const TEXT = 'complaints.text';
+const REPLY = 'complaints.reply';
+const NOTE = 'complaints.history.note';
 
 const eventSchema = z.object({
   step: z.enum(COMPLAINT_STEPS),
   by: z.string(),
   at: storedDate,
-  note: z.string().optional(),
+  note: sealedString(NOTE).optional(),
   handlerId: z.string().optional(),
 });
+
+const sealedEvent = (event: ComplaintEvent): ComplaintEvent =>
+  event.note === undefined ? event : { ...event, note: seal(event.note, NOTE) };
 
 /**
  * An opinion, suggestion or complaint as stored (domain/complaints.ts). `senderId` is kept even
@@ -31,7 +42,7 @@ export const complaintDocSchema = z.object({
   stationId: z.string(),
   senderId: z.string(),
   category: z.enum(COMPLAINT_CATEGORIES),
-  text: z.string(),
+  text: sealedString(TEXT),
   anonymous: z.boolean(),
   aboutActivityId: z.string().optional(),
   aboutStaffId: z.string().optional(),
@@ -42,7 +53,7 @@ export const complaintDocSchema = z.object({
   dueAt: storedDate,
   firstRepliedAt: storedDate.optional(),
   lastRepliedAt: storedDate.optional(),
-  reply: z.string().optional(),
+  reply: sealedString(REPLY).optional(),
   closedAt: storedDate.optional(),
   history: z.array(eventSchema),
   version: z.number().int().min(1),
@@ -81,7 +92,14 @@ export const complaintsRepository = {
   /** Inserts a new complaint; false if the id exists (a retried submission whose id was derived from the request). */
   async insert(doc: ComplaintDoc): Promise<boolean> {
     try {
-      await db.collection(COLLECTION).add({ data: { ...doc } });
+      await db.collection(COLLECTION).add({
+        data: {
+          ...doc,
+          text: seal(doc.text, TEXT),
+          ...(doc.reply !== undefined ? { reply: seal(doc.reply, REPLY) } : {}),
+          history: doc.history.map(sealedEvent),
+        },
+      });
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -193,9 +211,9 @@ export const complaintsRepository = {
           dueAt: after.dueAt,
           ...(after.firstRepliedAt ? { firstRepliedAt: after.firstRepliedAt } : {}),
           ...(after.lastRepliedAt ? { lastRepliedAt: after.lastRepliedAt } : {}),
-          ...(after.reply !== undefined ? { reply: after.reply } : {}),
+          ...(after.reply !== undefined ? { reply: seal(after.reply, REPLY) } : {}),
           closedAt: after.closedAt ? after.closedAt : _.remove(),
-          history: _.push([event]),
+          history: _.push([sealedEvent(event)]),
           version: _.inc(1),
           updatedAt: now,
         },

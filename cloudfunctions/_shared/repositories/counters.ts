@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { AppError } from '../runtime/app-error';
 import { db, _ } from '../runtime/cloud';
-import { isDuplicateKeyError, narrow } from './sdk';
+import { isDuplicateKeyError, narrow, storedDate } from './sdk';
 
 const COLLECTION = 'counters';
 
 /** A sequence (certificate numbers: `cert.<stationId>.<year>`). `value` is the last number given out. */
-const counterDocSchema = z.object({ _id: z.string(), value: z.number().int().min(0) });
+export const counterDocSchema = z.object({
+  _id: z.string(),
+  value: z.number().int().min(0),
+  createdAt: storedDate.optional(),
+  updatedAt: storedDate.optional(),
+});
 
 /**
  * Contention is a handful of volunteers asking at once; every round of the loop one of them wins,

@@ -8,6 +8,14 @@ import { isDuplicateKeyError, narrow, narrowAll, storedDate } from './sdk';
 const COLLECTION = 'indicator_rollups';
 const JOBS = 'indicator_jobs';
 
+/** A run of the nightly roll-up job, as recordRun writes it: when it ran and what it did (counts). */
+export const indicatorJobDocSchema = z.object({
+  _id: z.string(),
+  startedAt: storedDate,
+  finishedAt: storedDate,
+  summary: z.record(z.string(), z.number()),
+});
+
 /**
  * A station-month of indicator facts, materialized: `_id` `<stationId>.<YYYY-MM>`. It holds what
  * the month's aggregations answered — one summary per session held (headcount, records, kind,

@@ -1,7 +1,17 @@
+import { z } from 'zod';
 import { db } from '../runtime/cloud';
-import { isDuplicateKeyError } from './sdk';
+import { isDuplicateKeyError, storedDate } from './sdk';
 
 const COLLECTION = 'reminders';
+
+/** A reminder sent, as stored (what claim writes). */
+export const reminderDocSchema = z.object({
+  _id: z.string(),
+  activityId: z.string(),
+  kind: z.string(),
+  personId: z.string(),
+  sentAt: storedDate,
+});
 
 /** One record per reminder key (see reminderKey): claimed before sending, so none goes twice. */
 export const remindersRepository = {

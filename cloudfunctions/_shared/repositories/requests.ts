@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { appErrorSchema } from '@linli/types/errors';
 import { db, _ } from '../runtime/cloud';
-import { isDuplicateKeyError, narrow, storedDate } from './sdk';
+import { isDuplicateKeyError, narrow, narrowAll, storedDate } from './sdk';
 
 const COLLECTION = 'requests';
 
-const requestDocSchema = z.object({
+export const requestDocSchema = z.object({
   _id: z.string(),
   state: z.enum(['pending', 'done']),
   createdAt: storedDate,
@@ -43,5 +43,26 @@ export const requestsRepository = {
   },
   async release(key: string): Promise<void> {
     await db.collection(COLLECTION).doc(key).remove();
+  },
+  /**
+   * Deletes up to `limit` of the oldest records made before `cutoff` (`created` index); answers how
+   * many. Two requests: the ids, then a remove of exactly those — the SDK's remove() ignores
+   * limit(), and a remove of everything before the cutoff at once has no bound.
+   */
+  async removeCreatedBefore(cutoff: Date, limit: number): Promise<number> {
+    const { data } = await db
+      .collection(COLLECTION)
+      .where({ createdAt: _.lt(cutoff) })
+      .orderBy('createdAt', 'asc')
+      .field({ _id: true })
+      .limit(limit)
+      .get();
+    const ids = narrowAll(z.object({ _id: z.string() }), data, 'request id').map((doc) => doc._id);
+    if (ids.length === 0) return 0;
+    const { stats } = await db
+      .collection(COLLECTION)
+      .where({ _id: _.in(ids) })
+      .remove();
+    return stats.removed;
   },
 };

@@ -4,8 +4,21 @@ import { genderSchema, type Gender } from '@linli/types/entities/visit-team';
 import { db, _ } from '../runtime/cloud';
 import { narrow, narrowAll, PAGE_SIZE, readAllPages, storedDate } from './sdk';
 import { rolesAfterMove } from '../domain/roles';
+import { FIRST_NOTICE_VERSION } from '@linli/types/privacy';
+import { sealedValue, sealValue } from './sealed';
 
 const COLLECTION = 'users';
+
+/** A minor's guardian as stored: sealed (a minor's data is sensitive, PIPL art. 28). */
+const guardianSchema = z.object({
+  name: z.string(),
+  phone: z.string(),
+  consentAt: storedDate,
+  consentVersion: z.string(),
+});
+export type Guardian = z.output<typeof guardianSchema>;
+const GUARDIAN_FIELD = 'users.guardian';
+const MINOR_FIELD = 'users.minor';
 
 /** A user as stored. `_id` is the OPENID: one document per WeChat user, found with one read. */
 export const userDocSchema = z.object({
@@ -16,6 +29,11 @@ export const userDocSchema = z.object({
   roles: z.array(roleSchema),
   phone: z.string().optional(),
   consentAt: storedDate,
+  /** The privacy notice version agreed to; profiles from before versions were kept agreed to the first. */
+  consentVersion: z.string().default(FIRST_NOTICE_VERSION),
+  /** Under 14 (types/privacy.ts guardianProblems): a guardian consented for them. Sealed: a minor's data. */
+  minor: sealedValue(MINOR_FIELD, z.boolean()).optional(),
+  guardian: sealedValue(GUARDIAN_FIELD, guardianSchema).optional(),
   createdAt: storedDate,
   updatedAt: storedDate,
   demo: z.boolean().optional(),
@@ -42,13 +60,30 @@ export const usersRepository = {
     return data[0] ? narrow(userDocSchema, data[0], 'user') : null;
   },
 
-  /** Creates or replaces the profile fields; roles and createdAt survive an update. */
+  /**
+   * Creates or replaces the profile fields; roles and createdAt survive an update. Saving is
+   * agreeing to the notice version given (the form asks for it every time): a changed notice
+   * records a new consent time and version.
+   */
   async saveProfile(
     openid: string,
-    profile: { name: string; stationId: string; communityId: string; phone?: string },
+    profile: {
+      name: string;
+      stationId: string;
+      communityId: string;
+      phone?: string;
+      minor: boolean;
+      guardian?: { name: string; phone: string };
+    },
+    consentVersion: string,
     existing: UserDoc | null,
     now: Date,
   ): Promise<UserDoc> {
+    const agreedAgain = !existing || existing.consentVersion !== consentVersion;
+    const consentAt = agreedAgain ? now : existing.consentAt;
+    const guardian: Guardian | undefined = profile.guardian
+      ? { ...profile.guardian, consentAt, consentVersion }
+      : undefined;
     const doc: Omit<UserDoc, '_id'> = {
       name: profile.name,
       stationId: profile.stationId,
@@ -65,13 +100,46 @@ export const usersRepository = {
             genderRecordedAt: existing.genderRecordedAt,
           }
         : {}),
-      consentAt: existing?.consentAt ?? now,
+      consentAt,
+      consentVersion,
+      ...(profile.minor ? { minor: true } : {}),
+      ...(guardian ? { guardian } : {}),
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
       ...(existing?.demo ? { demo: true } : {}),
     };
-    await db.collection(COLLECTION).doc(openid).set({ data: doc });
+    const { guardian: plainGuardian, minor, ...stored } = doc;
+    await db
+      .collection(COLLECTION)
+      .doc(openid)
+      .set({
+        data: {
+          ...stored,
+          ...(minor ? { minor: sealValue(true, MINOR_FIELD) } : {}),
+          ...(plainGuardian ? { guardian: sealValue(plainGuardian, GUARDIAN_FIELD) } : {}),
+        },
+      });
     return { _id: openid, ...doc };
+  },
+
+  /**
+   * Records agreement to a newer notice (and, for a minor, the guardian's agreement with it).
+   * Conditional on the version read, so two taps of 同意 write once.
+   */
+  async acceptNotice(user: UserDoc, version: string, now: Date): Promise<UserDoc> {
+    const guardian = user.guardian ? { ...user.guardian, consentAt: now, consentVersion: version } : undefined;
+    await db
+      .collection(COLLECTION)
+      .where({ _id: user._id, consentAt: user.consentAt })
+      .update({
+        data: {
+          consentAt: now,
+          consentVersion: version,
+          updatedAt: now,
+          ...(guardian ? { guardian: sealValue(guardian, GUARDIAN_FIELD) } : {}),
+        },
+      });
+    return { ...user, consentAt: now, consentVersion: version, updatedAt: now, ...(guardian ? { guardian } : {}) };
   },
 
   async findByCardId(cardId: string): Promise<UserDoc | null> {

@@ -66,6 +66,8 @@ export const volunteerDocSchema = z.object({
   genderRecordedAt: storedDate.optional(),
   updatedAt: storedDate,
   demo: z.boolean().optional(),
+  /** Set when the person's data was deleted (domain/erasure.ts): the registration is kept for the indicators, without them. */
+  erasedAt: storedDate.optional(),
 });
 export type VolunteerDoc = z.output<typeof volunteerDocSchema>;
 

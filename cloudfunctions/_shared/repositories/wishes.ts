@@ -10,8 +10,20 @@ import {
 import type { WishState } from '../domain/wishes';
 import { db, _ } from '../runtime/cloud';
 import { isDuplicateKeyError, narrow, narrowAll, readAllPages, storedDate } from './sdk';
+import { seal, sealedString } from './sealed';
 
 const COLLECTION = 'wishes';
+const WHY = 'wishes.why';
+const HARDSHIP = 'wishes.hardship';
+
+/** The sealed fields of a write, sealed; everything else as given. */
+function sealed<T extends { why?: unknown; hardship?: unknown }>(fields: T): T {
+  return {
+    ...fields,
+    ...(typeof fields.why === 'string' ? { why: seal(fields.why, WHY) } : {}),
+    ...(typeof fields.hardship === 'string' ? { hardship: seal(fields.hardship, HARDSHIP) } : {}),
+  };
+}
 
 const eventSchema = z.object({
   action: wishActionSchema,
@@ -28,6 +40,10 @@ const eventSchema = z.object({
  * the people involved) sit next to the public ones (`publicTitle`, `publicText`); only the
  * wishes function's public projection decides what leaves for the wall.
  *
+ * `why` (their circumstances, often health or family) and `hardship` (困难类别: disability,
+ * serious illness, a child in difficulty) are sensitive personal data (PIPL art. 28): stored
+ * sealed (repositories/sealed.ts), opened here, never queried.
+ *
  * `status`, `version`, `claimerId` and `history` change only through `transition`, one
  * conditional update per step (domain/wishes.ts).
  */
@@ -40,11 +56,11 @@ export const wishDocSchema = z.object({
   beneficiaryId: z.string(),
   submittedBy: z.string(),
   what: z.string(),
-  why: z.string(),
+  why: sealedString(WHY),
   estimatedValue: z.number().int(),
   category: wishCategorySchema,
   photoFileIds: z.array(z.string()),
-  hardship: hardshipSchema.optional(),
+  hardship: sealedString(HARDSHIP).pipe(hardshipSchema).optional(),
   status: wishStatusSchema,
   version: z.number().int().min(1),
   history: z.array(eventSchema),
@@ -169,7 +185,7 @@ export const wishesRepository = {
   /** Inserts a new wish; false if the id is taken (a random id: draw again). */
   async insert(doc: WishDoc): Promise<boolean> {
     try {
-      await db.collection(COLLECTION).add({ data: { ...doc } });
+      await db.collection(COLLECTION).add({ data: sealed({ ...doc }) });
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -195,7 +211,7 @@ export const wishesRepository = {
       claimerId: after.claimerId ?? _.remove(),
       updatedAt: now,
     };
-    for (const [key, value] of Object.entries(fields)) {
+    for (const [key, value] of Object.entries(sealed(fields))) {
       if (value === undefined) continue;
       // Arrays and objects are set whole (the SDK would otherwise merge them field by field).
       data[key] =

@@ -4,11 +4,14 @@ import type { Role } from '@linli/types/entities/common';
 import { functionRequestSchema, type Envelope } from '@linli/types/envelope';
 import { DEFAULT_MESSAGES } from '@linli/types/errors';
 import { hasAnyRole } from '../domain/roles';
+import { collectsPersonalData, hasCurrentConsent } from '../domain/consent';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 import { usersRepository, type UserDoc } from '../repositories/users';
 import { AppError } from './app-error';
 import { callerOpenid } from './cloud';
 import { clock } from './clock';
 import { withIdempotency } from './idempotency';
+import { describeError } from './safe-log';
 import { parseOrFail } from './validation';
 
 /**
@@ -128,10 +131,11 @@ export function createFunction<F extends FunctionName>(
     let actionName = '?';
     try {
       const request = parseOrFail(functionRequestSchema, event);
-      actionName = request.action;
       if (!Object.prototype.hasOwnProperty.call(actions, request.action)) {
         throw new AppError('UNKNOWN_ACTION', `没有名为 ${request.action} 的操作`);
       }
+      // Only a known name reaches the log: the request's own text could be anything.
+      actionName = request.action;
       const action = request.action as ActionName<F>;
       const definition = actions[action];
       const spec = specs[action] as { input: import('zod').ZodType; output: import('zod').ZodType };
@@ -140,6 +144,13 @@ export function createFunction<F extends FunctionName>(
       if (!openid) throw new AppError('UNAUTHENTICATED');
       const caller = await usersRepository.findByOpenid(openid);
       checkAccess(definition.access, caller);
+      // A changed privacy notice: nothing more is collected until the caller agrees to it.
+      if (
+        caller &&
+        collectsPersonalData(`${fn}.${action}`, definition) &&
+        !hasCurrentConsent(caller, PRIVACY_NOTICE_VERSION)
+      )
+        throw new AppError('CONSENT_REQUIRED');
 
       const input = parseOrFail(spec.input, request.input ?? {});
       const ctx: ActionContext<UserDoc | null> = { openid, caller, now: clock.now(), requestId: request.requestId };
@@ -153,7 +164,7 @@ export function createFunction<F extends FunctionName>(
     } catch (error) {
       if (error instanceof AppError) return failure(error);
       // Unexpected: log what helps an operator (never request contents: they hold personal data).
-      console.error(`[${fn}.${actionName}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.error(`[${fn}.${actionName}] ${describeError(error)}`);
       return failure(new AppError('INTERNAL', DEFAULT_MESSAGES.INTERNAL));
     } finally {
       if (process.env.LINLI_LOG_CALLS) console.info(`[${fn}.${actionName}] ${Date.now() - started}ms`);

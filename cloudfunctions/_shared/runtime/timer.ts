@@ -2,6 +2,7 @@ import { AppError } from './app-error';
 import { callerOpenid } from './cloud';
 import { clock } from './clock';
 import type { Envelope } from '@linli/types/envelope';
+import { describeError } from './safe-log';
 
 /**
  * Scheduled functions (timer triggers in config.json). The cloud calls them with
@@ -40,7 +41,7 @@ export function createTimerFunction(fn: string, triggers: Record<string, TimerHa
       return { ok: true, data: summary };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
-      console.error(`[${fn}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.error(`[${fn}] ${describeError(error)}`);
       return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } };
     }
   }

@@ -15,6 +15,9 @@ export function toProfile(user: UserDoc): Profile {
     roles: normaliseRoles(user.roles),
     ...(user.phone ? { phoneMasked: maskPhone(user.phone) } : {}),
     consentAt: user.consentAt.toISOString(),
+    consentVersion: user.consentVersion,
+    minor: user.minor ?? false,
+    ...(user.guardian ? { guardian: { name: user.guardian.name, phoneMasked: maskPhone(user.guardian.phone) } } : {}),
     demo: user.demo ?? false,
   };
 }

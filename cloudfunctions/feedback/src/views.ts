@@ -15,6 +15,7 @@ import { activitiesRepository } from '../../_shared/repositories/activities';
 import type { ComplaintDoc } from '../../_shared/repositories/complaints';
 import { usersRepository, type UserDoc } from '../../_shared/repositories/users';
 import { actorOf } from './access';
+import { errorSummary } from '../../_shared/runtime/safe-log';
 
 const UNKNOWN_PERSON = '（已不在本站）';
 const ANONYMOUS = '匿名居民';
@@ -158,7 +159,7 @@ async function photoUrls(doc: ComplaintDoc): Promise<string[]> {
       try {
         return await platform().tempFileUrl(fileId);
       } catch (error) {
-        console.error(`[feedback] temp file link failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`[feedback] temp file link failed: ${errorSummary(error)}`);
         return null;
       }
     }),

@@ -11,6 +11,7 @@ import { AppError } from '../../_shared/runtime/app-error';
 import { hourEntriesRepository, toHourEntry, type HourEntryDoc } from '../../_shared/repositories/hour-entries';
 import { teamsRepository } from '../../_shared/repositories/teams';
 import { usersRepository, type UserDoc } from '../../_shared/repositories/users';
+import { errorSummary } from '../../_shared/runtime/safe-log';
 
 /** The caller as the pure rules see them. */
 export const actorOf = (caller: UserDoc): Actor => ({ id: caller._id, roles: caller.roles });
@@ -161,7 +162,7 @@ async function photoUrl(doc: HourEntryDoc, viewer: UserDoc): Promise<string | nu
     return await platform().tempFileUrl(doc.photoFileId);
   } catch (error) {
     // A storage hiccup must not hide the record itself: the entry shows without its photo.
-    console.error(`[hours] temp file link failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[hours] temp file link failed: ${errorSummary(error)}`);
     return null;
   }
 }

@@ -1,5 +1,6 @@
 import { platform } from '../../_shared/platform';
 import { assertOwnUpload } from '../../_shared/runtime/uploads';
+import { errorSummary } from '../../_shared/runtime/safe-log';
 
 /**
  * Photos of a wish and of its delivery are private files: stored by their cloud file id, shown
@@ -30,7 +31,7 @@ export async function photoUrls(fileIds: readonly string[]): Promise<string[]> {
     const urls = await Promise.all(fileIds.map((id) => platform().tempFileUrl(id)));
     return urls.filter((url): url is string => url !== null);
   } catch (error) {
-    console.error(`[wishes] temp file link failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[wishes] temp file link failed: ${errorSummary(error)}`);
     return [];
   }
 }

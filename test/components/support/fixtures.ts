@@ -1,6 +1,7 @@
 import type { StationDirectoryEntry } from '@linli/types/actions/account';
 import type { Profile } from '@linli/types/entities/user';
 import type { Me } from '@/services/session';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 export const station: StationDirectoryEntry = {
   id: 'st_demo',
@@ -25,6 +26,8 @@ export function profile(overrides: Partial<Profile> = {}): Profile {
     roles: ['resident'],
     phoneMasked: '138****0000',
     consentAt: '2026-11-01T09:00:00+08:00',
+    consentVersion: PRIVACY_NOTICE_VERSION,
+    minor: false,
     demo: true,
     ...overrides,
   };

@@ -38,6 +38,8 @@ export interface Fixtures {
   teamToJoinId: string;
   /** A satisfaction form of the station that was archived. */
   archivedFormId: string;
+  /** 刘先生's deletion request, waiting for the 站长. */
+  deletionRequestId: string;
 }
 
 const MINUTE = 60_000;
@@ -139,6 +141,8 @@ export async function buildFixtures(h: FunctionHarness, now: Date): Promise<Fixt
   await as('socialWorker', 'surveys', 'attach', { formId: 'sfDemoForm01', activityIds: ['DemoAct003'] });
   await as('socialWorker', 'surveys', 'close', { activityId: 'DemoAct003' });
 
+  const deletionRequestId = (await as('neighbour', 'account', 'requestDeletion', { reason: '搬家了' })).id;
+
   return {
     now,
     signInToken,
@@ -155,5 +159,6 @@ export async function buildFixtures(h: FunctionHarness, now: Date): Promise<Fixt
     wishFulfilledId,
     teamToJoinId,
     archivedFormId: form.id,
+    deletionRequestId,
   };
 }

@@ -3,6 +3,7 @@ import { publish, SOCIAL } from '../../support/activities';
 import { clock } from '../../../cloudfunctions/_shared/runtime/clock';
 import { fireTimer } from '../../../local/host/timers';
 import { DEMO_STATION_ID } from '../../../local/demo/seed';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 const VOLUNTEER = 'oDemoVolunteer1';
 const RESIDENT = 'oDemoResident01';
@@ -95,6 +96,7 @@ describe('volunteers signing in and out of their shift', () => {
         communityId: 'comm1',
         roles: ['resident', 'volunteer'],
         consentAt: now,
+        consentVersion: PRIVACY_NOTICE_VERSION,
         createdAt: now,
         updatedAt: now,
       },

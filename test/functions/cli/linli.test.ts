@@ -6,6 +6,7 @@ import { readXlsx } from '../../../cli/import/xlsx-reader';
 import type { JsonReport } from '../../../cli/report/format';
 import { openLocalDatabase } from '../../../local/db';
 import { seedDemoData } from '../../../local/demo/seed';
+import { configureDataKey } from '../../../local/cloud-env';
 
 /**
  * `npx linli` end to end: the launcher (bin/linli.js) run as a station admin would, against a data
@@ -20,6 +21,8 @@ jest.setTimeout(120_000);
 let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'linli-cli-'));
+  // The demo data has sealed fields: their key lives in the data folder, as npm start keeps it.
+  configureDataKey(dataDir);
   const db = await openLocalDatabase({ dataDir, indexesFile: INDEXES });
   await seedDemoData(db, new Date());
   await db.close();

@@ -3,6 +3,7 @@ import { db } from '../../../cloudfunctions/_shared/runtime/cloud';
 import dayjs from '../../../cloudfunctions/_shared/runtime/dayjs';
 import { OTHER_STATION_ID } from '../../../local/demo/seed';
 import { addManual, addVolunteers, approvedManual, OTHER_SOCIAL, RESIDENT, SOCIAL2, span, VOLUNTEER } from './support';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 let h: FunctionHarness;
 beforeEach(async () => {
@@ -141,6 +142,7 @@ describe('issuing a certificate', () => {
         communityId: 'comm1',
         roles: ['resident', 'social_worker', 'admin'],
         consentAt: new Date(),
+        consentVersion: PRIVACY_NOTICE_VERSION,
         createdAt: new Date(),
         updatedAt: new Date(),
       },

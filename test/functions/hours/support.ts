@@ -1,5 +1,6 @@
 import type { FunctionHarness } from '../../support/functions';
 import { DEMO_STATION_ID } from '../../../local/demo/seed';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 export const VOLUNTEER = 'oDemoVolunteer1';
 export const SOCIAL = 'oDemoSocial0001';
@@ -66,6 +67,7 @@ export async function addVolunteers(h: FunctionHarness, count: number, stationId
       roles: ['resident', 'volunteer'],
       phone: `1390000${String(1000 + i).slice(-4)}`,
       consentAt: now,
+      consentVersion: PRIVACY_NOTICE_VERSION,
       createdAt: now,
       updatedAt: now,
     })),

@@ -21,6 +21,7 @@ import {
   SOCIAL2,
   VOLUNTEER,
 } from './support';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 let h: FunctionHarness;
 beforeEach(async () => {
@@ -60,6 +61,7 @@ async function insertResidents(count: number): Promise<string[]> {
       communityId: 'comm1',
       roles: ['resident'],
       consentAt: now,
+      consentVersion: PRIVACY_NOTICE_VERSION,
       createdAt: now,
       updatedAt: now,
     })),

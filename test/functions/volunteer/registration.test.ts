@@ -11,6 +11,7 @@ import {
   VOLUNTEER,
   volunteerState,
 } from './support';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 let h: FunctionHarness;
 beforeEach(async () => {
@@ -161,6 +162,7 @@ describe('registering and the review', () => {
         communityId: 'comm1',
         roles: ['resident'],
         consentAt: now,
+        consentVersion: PRIVACY_NOTICE_VERSION,
         createdAt: now,
         updatedAt: now,
       },

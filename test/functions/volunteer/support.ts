@@ -1,6 +1,7 @@
 import type { VolunteerRegistrationDraft } from '@linli/types/entities/volunteer';
 import type { FunctionHarness } from '../../support/functions';
 import { DEMO_STATION_ID } from '../../../local/demo/seed';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 /** Demo personas (local/demo/seed.ts). */
 export const SOCIAL = 'oDemoSocial0001';
@@ -42,6 +43,7 @@ export async function addVolunteers(h: FunctionHarness, count: number, prefix = 
       communityId: 'comm1',
       roles: ['resident', 'volunteer'],
       consentAt: now,
+      consentVersion: PRIVACY_NOTICE_VERSION,
       createdAt: now,
       updatedAt: now,
     })),

@@ -2,6 +2,7 @@ import type { ActionInput } from '@linli/types/api';
 import type { WishDetail } from '@linli/types/entities/wish';
 import type { FunctionHarness } from '../../support/functions';
 import { DEMO_STATION_ID } from '../../../local/demo/seed';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 /** Demo personas (local/demo/seed.ts). */
 export const SOCIAL = 'oDemoSocial0001';
@@ -57,6 +58,7 @@ export async function addResidents(h: FunctionHarness, count: number, prefix = '
       communityId: 'comm2',
       roles: ['resident'],
       consentAt: now,
+      consentVersion: PRIVACY_NOTICE_VERSION,
       createdAt: now,
       updatedAt: now,
     })),

@@ -4,9 +4,12 @@ import { isStaff } from '../../../_shared/domain/roles';
 import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository } from '../../../_shared/repositories/users';
 import { toProfile } from '../../../_shared/views/profile';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 /**
- * First use creates the profile (role: resident, consent time recorded); later calls edit it.
+ * First use creates the profile (role: resident, consent time and notice version recorded);
+ * later calls edit it, and agree to the notice in force again. A minor's profile carries their
+ * guardian and the guardian's consent, or is not stored at all (the input's contract refuses it).
  * Staff cannot move themselves to another station here: that goes through an invitation.
  */
 export const saveProfile = defineAction('account', 'saveProfile', {
@@ -31,7 +34,17 @@ export const saveProfile = defineAction('account', 'saveProfile', {
     const phone = input.phone === undefined ? caller?.phone : input.phone || undefined;
     const saved = await usersRepository.saveProfile(
       openid,
-      { name: input.name, stationId: input.stationId, communityId: input.communityId, phone },
+      {
+        name: input.name,
+        stationId: input.stationId,
+        communityId: input.communityId,
+        phone,
+        minor: input.minor,
+        ...(input.minor && input.guardian
+          ? { guardian: { name: input.guardian.name, phone: input.guardian.phone } }
+          : {}),
+      },
+      PRIVACY_NOTICE_VERSION,
       caller,
       now,
     );

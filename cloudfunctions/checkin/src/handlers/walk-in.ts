@@ -3,6 +3,7 @@ import { shortIdBytesNeeded, shortIdFromBytes } from '../../../_shared/domain/sh
 import { AppError } from '../../../_shared/runtime/app-error';
 import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository, type UserDoc } from '../../../_shared/repositories/users';
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 
 /**
  * Registers a resident at the door (no WeChat account). The staff member vouches that consent
@@ -27,6 +28,8 @@ export async function createWalkIn(
     roles: ['resident'],
     ...(walkIn.phone ? { phone: walkIn.phone } : {}),
     consentAt: now,
+    // What the staff member explained at the door is the notice in force.
+    consentVersion: PRIVACY_NOTICE_VERSION,
     createdAt: now,
     updatedAt: now,
     walkIn: true,

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 import type { Samples } from '../sample';
 import { PERSONAS } from '../personas';
 
@@ -16,4 +17,14 @@ export const account: Samples<'account'> = {
     }),
   },
   redeemInvitation: { input: (fx) => ({ code: fx.invitationCode }) },
+  acceptPrivacy: { input: { version: PRIVACY_NOTICE_VERSION } },
+  exportMyData: { input: {} },
+  requestDeletion: { input: { reason: '不再使用' } },
+  myDataRequests: { input: {} },
+  dataRequests: { input: { status: 'all' } },
+  // Declining keeps every cell's data intact; carrying deletions out is account/privacy.test.ts's.
+  handleDataRequest: {
+    input: (fx) => ({ requestId: fx.deletionRequestId, decision: 'decline', note: '核实中，请到站内当面办理' }),
+    names: 'station',
+  },
 };
