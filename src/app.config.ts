@@ -15,6 +15,7 @@ const pages = [
   'pages/profile/index',
   'pages/invite/index',
   'pages/privacy/index',
+  'pages/privacy-data/index',
   'pages/activity/index',
   'pages/checkin/index',
   'pages/my-activities/index',
@@ -32,6 +33,10 @@ const pages = [
   ...(isH5 ? ['pages/login/index'] : []),
 ];
 
+// Privacy (docs/privacy.md "WeChat privacy interfaces"): no `__usePrivacyCheck__` — the platform
+// enforces the privacy check for every mini-program since 2023-10-17 — and no
+// `requiredPrivateInfos`, which only location interfaces need and none is used
+// (test/unit/privacy/privacy-apis.test.ts fails if one appears without it).
 export default defineAppConfig({
   pages,
   subPackages: [
@@ -40,6 +45,7 @@ export default defineAppConfig({
       name: 'staff',
       pages: [
         'pages/workbench/index',
+        'pages/data-requests/index',
         'pages/station/index',
         'pages/invitations/index',
         'pages/members/index',

@@ -4,6 +4,7 @@ import { newRequestId } from '@/services/api';
 import { fieldErrorMap } from '@/services/format';
 import { asApiError } from './use-async';
 import { redirectIfUnauthenticated } from './auth-redirect';
+import { openNoticeIfConsentRequired } from './consent-redirect';
 
 export interface ActionState<Args extends unknown[], R> {
   /** Runs the action; resolves with its result, or undefined when it failed (see `error`). */
@@ -46,6 +47,7 @@ export function useAction<Args extends unknown[], R>(
       } catch (cause: unknown) {
         const apiError = asApiError(cause);
         redirectIfUnauthenticated(apiError);
+        openNoticeIfConsentRequired(apiError);
         setError(apiError);
         return undefined;
       } finally {

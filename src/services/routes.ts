@@ -8,6 +8,8 @@ export const ROUTES = {
   profile: '/pages/profile/index',
   invite: '/pages/invite/index',
   privacy: '/pages/privacy/index',
+  /** 隐私与数据: export my data, ask for deletion, see the requests (docs/privacy.md). */
+  privacyData: '/pages/privacy-data/index',
   login: '/pages/login/index',
   activity: '/pages/activity/index',
   checkin: '/pages/checkin/index',
@@ -16,6 +18,8 @@ export const ROUTES = {
   /** 活动意见表: a participant fills in an activity's satisfaction form (docs/surveys.md). */
   survey: '/pages/survey/index',
   workbench: '/subpackages/staff/pages/workbench/index',
+  /** 个人信息请求: the 站长's queue of deletion requests. */
+  dataRequests: '/subpackages/staff/pages/data-requests/index',
   station: '/subpackages/staff/pages/station/index',
   invitations: '/subpackages/staff/pages/invitations/index',
   members: '/subpackages/staff/pages/members/index',

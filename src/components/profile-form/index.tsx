@@ -17,8 +17,11 @@ export interface ProfileFormInitial {
   communityId: string;
   /** What is on record, masked; the full number never comes back from the server. */
   phoneMasked?: string;
-  /** Already agreed to the privacy notice (editing an existing profile). */
+  /** Already agreed to the notice in force (editing a profile; false after the notice changed). */
   consented: boolean;
+  /** Under 14, with the guardian on record (their phone is never sent back: it is asked again). */
+  minor?: boolean;
+  guardianName?: string;
 }
 
 export interface ProfileFormProps {
@@ -31,7 +34,15 @@ export interface ProfileFormProps {
   onOpenPrivacy: () => void;
 }
 
-type FieldName = 'name' | 'community' | 'phone' | 'consent';
+type FieldName =
+  | 'name'
+  | 'community'
+  | 'phone'
+  | 'consent'
+  | 'minor'
+  | 'guardianName'
+  | 'guardianPhone'
+  | 'guardianConsent';
 
 /** Which form field shows the error for a path of the saveProfile input. */
 const FIELD_OF_PATH: Record<string, FieldName> = {
@@ -40,6 +51,11 @@ const FIELD_OF_PATH: Record<string, FieldName> = {
   communityId: 'community',
   phone: 'phone',
   consent: 'consent',
+  minor: 'minor',
+  guardian: 'guardianName',
+  'guardian.name': 'guardianName',
+  'guardian.phone': 'guardianPhone',
+  'guardian.consent': 'guardianConsent',
 };
 
 /**
@@ -64,6 +80,10 @@ export default function ProfileForm({
   const [phone, setPhone] = useState('');
   const [clearPhone, setClearPhone] = useState(false);
   const [consent, setConsent] = useState(initial?.consented ?? false);
+  const [minor, setMinor] = useState(initial?.minor ?? false);
+  const [guardianName, setGuardianName] = useState(initial?.guardianName ?? '');
+  const [guardianPhone, setGuardianPhone] = useState('');
+  const [guardianConsent, setGuardianConsent] = useState(false);
   const [clientErrors, setClientErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [edited, setEdited] = useState<ReadonlySet<FieldName>>(new Set());
 
@@ -98,17 +118,22 @@ export default function ProfileForm({
       // Blank keeps the number on record; "清除" sends '' which deletes it.
       phone: clearPhone ? '' : phone.trim() || undefined,
       consent,
+      minor,
+      // Asked only of a minor: nobody else gives a guardian (minimum collection).
+      ...(minor ? { guardian: { name: guardianName, phone: guardianPhone.trim(), consent: guardianConsent } } : {}),
     };
     const parsed = saveProfileInput.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const field = FIELD_OF_PATH[String(issue.path[0])];
+        const field = FIELD_OF_PATH[issue.path.join('.')] ?? FIELD_OF_PATH[String(issue.path[0])];
         if (field && !errors[field]) errors[field] = issue.message;
       }
     }
     setClientErrors(errors);
     if (Object.keys(errors).length > 0 || !parsed.success) return;
-    onSubmit(parsed.data);
+    // `minor` defaults to false: only a minor's form says anything about age.
+    const { minor: isMinor, ...adult } = parsed.data;
+    onSubmit(isMinor ? parsed.data : adult);
   };
 
   return (
@@ -177,6 +202,62 @@ export default function ProfileForm({
           </Text>
         )}
       </Field>
+
+      <Field label="年龄" error={errorFor('minor')}>
+        <Checkbox
+          checked={minor}
+          label="未满14周岁（需监护人同意）"
+          onChange={(checked) => {
+            setMinor(checked);
+            touch('minor');
+          }}
+        />
+      </Field>
+
+      {minor && (
+        <>
+          <Field label="监护人姓名" error={errorFor('guardianName')} hint="父母或其他监护人">
+            <Input
+              name="guardianName"
+              placeholder="监护人的姓名"
+              value={guardianName}
+              maxLength={20}
+              onChange={(value) => {
+                setGuardianName(value);
+                touch('guardianName');
+              }}
+            />
+          </Field>
+          <Field label="监护人手机号" error={errorFor('guardianPhone')}>
+            <Input
+              name="guardianPhone"
+              type="tel"
+              placeholder="11位手机号"
+              value={guardianPhone}
+              maxLength={11}
+              onChange={(value) => {
+                setGuardianPhone(value);
+                touch('guardianPhone');
+              }}
+            />
+          </Field>
+          <Field label="监护人同意" error={errorFor('guardianConsent')}>
+            <View className="ll-profile-form__consent">
+              <Checkbox
+                checked={guardianConsent}
+                label="监护人已阅读并同意"
+                onChange={(checked) => {
+                  setGuardianConsent(checked);
+                  touch('guardianConsent');
+                }}
+              />
+              <Text className="ll-profile-form__link" onClick={onOpenPrivacy}>
+                《隐私保护指引》
+              </Text>
+            </View>
+          </Field>
+        </>
+      )}
 
       <Field label="隐私保护" error={errorFor('consent')}>
         <View className="ll-profile-form__consent">

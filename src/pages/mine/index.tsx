@@ -14,6 +14,7 @@ import { logout } from '@/services/dev-login';
 import { isH5 } from '@/services/platform';
 import { ROUTES, openPage, restartAt } from '@/services/routes';
 import { communityName } from '@/services/session';
+import { needsConsent } from '@/services/privacy';
 import './index.scss';
 
 /** 我的: my profile and the things I can do with my account. */
@@ -113,6 +114,12 @@ export default function MinePage() {
       description: '查验一份志愿服务记录证明',
       onClick: () => openPage(ROUTES.verifyCertificate),
     },
+    {
+      key: 'privacy-data',
+      title: '隐私与数据',
+      description: '导出我的数据、申请删除、查看处理结果',
+      onClick: () => openPage(ROUTES.privacyData),
+    },
     { key: 'privacy', title: '隐私保护指引', onClick: () => openPage(ROUTES.privacy) },
   );
   if (isH5()) {
@@ -154,6 +161,14 @@ export default function MinePage() {
           />
         )}
       </View>
+      {needsConsent(profile) && (
+        <NoticeCard
+          title="隐私保护指引已更新"
+          description="请阅读并同意后，再继续报名、签到和提交信息。"
+          actionText="阅读并同意"
+          onAction={() => openPage(ROUTES.privacy)}
+        />
+      )}
       <ElderSwitch />
       <EntryList items={entries} />
     </PageShell>

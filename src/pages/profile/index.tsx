@@ -9,6 +9,7 @@ import { useSession } from '@/hooks/use-session';
 import { call } from '@/services/api';
 import { toastSuccess } from '@/services/feedback';
 import { ROUTES, goBack, openPage } from '@/services/routes';
+import { needsConsent } from '@/services/privacy';
 
 /** 完善资料 / 编辑资料: name, community, optional phone, consent to the privacy notice. */
 export default function ProfilePage() {
@@ -56,7 +57,10 @@ export default function ProfilePage() {
                 stationId: profile.stationId,
                 communityId: profile.communityId ?? '',
                 phoneMasked: profile.phoneMasked,
-                consented: true,
+                // A changed notice: the box is unticked, so saving is agreeing to the new one.
+                consented: !needsConsent(profile),
+                minor: profile.minor,
+                guardianName: profile.guardian?.name,
               }
             : undefined
         }

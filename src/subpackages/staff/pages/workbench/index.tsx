@@ -107,6 +107,12 @@ function Workbench() {
         description: '生成邀请码，邀请同事加入',
         onClick: () => openPage(ROUTES.invitations),
       },
+      {
+        key: 'data-requests',
+        title: '个人信息请求',
+        description: '居民的删除申请，15个工作日内处理',
+        onClick: () => openPage(ROUTES.dataRequests),
+      },
     );
   }
   tiles.push({

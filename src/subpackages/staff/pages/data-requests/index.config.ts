@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '个人信息请求', enablePullDownRefresh: true });
