@@ -4,7 +4,7 @@ import type { ErrorCode } from '@linli/types/errors';
 import { checkFileLink } from '../../cloudfunctions/_shared/platform/file-links';
 import { clock } from '../../cloudfunctions/_shared/runtime/clock';
 import { sendJson } from '../host/http-util';
-import type { FileStore } from './file-store';
+import type { FileStore, StoredFile } from './file-store';
 import { sniffImageType } from './image-type';
 
 /**
@@ -14,7 +14,8 @@ import { sniffImageType } from './image-type';
  *   image's bytes; the caller is whoever the dev-login token vouches for, exactly as for
  *   /api/<function>, and the file goes into that caller's folder. Answers `{fileID}`.
  * - serving (`GET /__files/…`): one file per link platform/local.ts signed, while the link is
- *   valid; never a listing, never a file without a valid signature.
+ *   valid; never a listing, never a file without a valid signature. Photos and generated files
+ *   (exports) alike.
  */
 
 /**
@@ -54,29 +55,41 @@ export function fileRoutes(options: {
     },
 
     async serve(req, res, url) {
-      const secret = process.env.LINLI_FILES_SECRET;
-      if (!secret) throw new Error('LINLI_FILES_SECRET is not set (configureLocalPlatform)');
-      const check = checkFileLink(url.pathname, url.searchParams, clock.now().getTime(), secret);
-      if (!check.ok) {
-        // Forged, expired or unsigned alike: nothing about the file is told.
-        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-        return void res.end(check.problem === 'expired' ? '链接已过期' : '无权访问');
+      const answer = await openFileLink(store, url);
+      if (answer.status !== 200) {
+        res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        return void res.end(answer.message);
       }
-      const file = await store.read(check.fileId);
-      if (!file) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-        return void res.end('文件不存在');
-      }
+      const { file } = answer;
       res.writeHead(200, {
         'content-type': file.contentType,
         'content-length': file.bytes.length,
-        // A private photo: no shared cache keeps it, and no cache keeps it past the link.
+        // A private file: no shared cache keeps it, and no cache keeps it past the link.
         'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',
+        // A generated file is saved, never shown in the browser (the app names the download).
+        ...(file.contentType.startsWith('image/') ? {} : { 'content-disposition': 'attachment' }),
       });
       res.end(req.method === 'HEAD' ? undefined : file.bytes);
     },
   };
+}
+
+export type FileLinkAnswer = { status: 200; file: StoredFile } | { status: 403 | 404; message: string };
+
+/**
+ * What a request for a file link gets: the file while the link is one platform/local.ts signed
+ * and still valid (by the functions' clock), else 403 — forged, expired or unsigned alike, nothing
+ * about the file is told — or 404 when the file is gone. The host serves this; the function-test
+ * harness fetches links through it too (test/support/functions.ts).
+ */
+export async function openFileLink(store: FileStore, url: URL): Promise<FileLinkAnswer> {
+  const secret = process.env.LINLI_FILES_SECRET;
+  if (!secret) throw new Error('LINLI_FILES_SECRET is not set (configureLocalPlatform)');
+  const check = checkFileLink(url.pathname, url.searchParams, clock.now().getTime(), secret);
+  if (!check.ok) return { status: 403, message: check.problem === 'expired' ? '链接已过期' : '无权访问' };
+  const file = await store.read(check.fileId);
+  return file ? { status: 200, file } : { status: 404, message: '文件不存在' };
 }
 
 /**

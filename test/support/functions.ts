@@ -5,6 +5,7 @@ import { invokeFunction } from '../../local/host/invoke';
 import { startTestDatabase } from './database';
 import { configureLocalPlatform } from '../../local/cloud-env';
 import { openFileStore } from '../../local/storage/file-store';
+import { openFileLink, type FileLinkAnswer } from '../../local/storage/http';
 import { setLocalFileStore } from '../../cloudfunctions/_shared/platform/local';
 import { solidPng } from './images';
 
@@ -23,6 +24,18 @@ export async function startFunctionHarness(options: { seed?: boolean; now?: Date
   /** A photo in `openid`'s upload folder, as the upload service stores it; answers its file id. */
   function upload(openid: string, png: Buffer = solidPng()): Promise<string> {
     return files.save(openid, png, 'png');
+  }
+
+  /** What the local host answers for a file link (a photo's, an export's), without the HTTP. */
+  function fetchLink(url: string): Promise<FileLinkAnswer> {
+    return openFileLink(files, new URL(url));
+  }
+
+  /** The bytes behind a generated file's link; fails the test when the link does not work. */
+  async function download(file: { url: string }): Promise<Buffer> {
+    const answer = await fetchLink(file.url);
+    if (answer.status !== 200) throw new Error(`the link answered ${answer.status} ${answer.message}`);
+    return answer.file.bytes;
   }
 
   function call<F extends FunctionName, A extends ActionName<F>>(
@@ -50,6 +63,17 @@ export async function startFunctionHarness(options: { seed?: boolean; now?: Date
     return result.data;
   }
 
+  /** Calls an action that makes a file, and downloads it through the link it answered: the answer and the bytes. */
+  async function okFile<F extends FunctionName, A extends ActionName<F>>(
+    openid: string | null,
+    fn: F,
+    action: A,
+    input: ActionInput<F, A>,
+  ): Promise<ActionOutput<F, A> & { content: Buffer }> {
+    const file = (await ok(openid, fn, action, input)) as ActionOutput<F, A> & { url: string };
+    return Object.assign({}, file, { content: await download(file) });
+  }
+
   /** Calls and returns the error code of a failure (fails the test on success). */
   async function errorCode<F extends FunctionName, A extends ActionName<F>>(
     openid: string | null,
@@ -68,7 +92,7 @@ export async function startFunctionHarness(options: { seed?: boolean; now?: Date
     await database.close();
   }
 
-  return { db: database.db, call, ok, errorCode, upload, close };
+  return { db: database.db, call, ok, okFile, errorCode, upload, fetchLink, download, files, close };
 }
 
 export type FunctionHarness = Awaited<ReturnType<typeof startFunctionHarness>>;

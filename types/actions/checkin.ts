@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, personNameSchema, phoneSchema } from '../entities/common';
 import { activityIdSchema, bookingStatusSchema, MAX_SESSIONS, signInMethodSchema } from '../entities/activity';
+import { inlinePngSchema } from '../files';
 
 /**
  * The rotating code a social worker shows: 'in' to sign in, 'out' to sign out; the volunteer
@@ -98,7 +99,7 @@ export const checkinActions = {
     output: z.object({
       token: z.string(),
       /** PNG, base64: a mini-program code on WeChat, a QR of the H5 link locally. */
-      imageBase64: z.string(),
+      imageBase64: inlinePngSchema,
       link: z.string(),
       expiresAt: z.iso.datetime({ offset: true }),
       rotatesInSeconds: z.number().int(),
@@ -112,14 +113,14 @@ export const checkinActions = {
   myCode: {
     summary: '我的个人签到码（长期有效，可打印成卡片），供工作人员扫码代签。',
     input: z.object({}).strict(),
-    output: z.object({ code: z.string(), imageBase64: z.string(), name: z.string() }),
+    output: z.object({ code: z.string(), imageBase64: inlinePngSchema, name: z.string() }),
   },
   personCard: {
     summary: '工作人员为没有手机的居民制作签到卡：个人签到码、姓名与社区（可打印）。',
     input: z.object({ personId: z.string().min(1).max(64) }).strict(),
     output: z.object({
       code: z.string(),
-      imageBase64: z.string(),
+      imageBase64: inlinePngSchema,
       name: z.string(),
       communityName: z.string().nullable(),
     }),
@@ -129,7 +130,7 @@ export const checkinActions = {
     input: z.object({ personId: z.string().min(1).max(64) }).strict(),
     output: z.object({
       code: z.string(),
-      imageBase64: z.string(),
+      imageBase64: inlinePngSchema,
       name: z.string(),
       communityName: z.string().nullable(),
     }),

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { activityIdSchema, MAX_SESSIONS } from '../entities/activity';
-
-/** A generated file, base64: the client saves it (H5: download; WeChat: open as a document). */
-export const generatedFileSchema = z.object({
-  fileName: z.string(),
-  mimeType: z.string(),
-  base64: z.string(),
-});
-export type GeneratedFile = z.infer<typeof generatedFileSchema>;
+// Every action that makes a file answers a link to it, never the bytes (types/files.ts).
+import { generatedFileSchema } from '../files';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
 

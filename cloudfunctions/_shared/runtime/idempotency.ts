@@ -1,4 +1,5 @@
 import { AppError } from './app-error';
+import { REQUEST_RETENTION_MS, retentionCutoff } from '../domain/retention';
 import { requestsRepository } from '../repositories/requests';
 
 /**
@@ -39,5 +40,25 @@ export async function withIdempotency<T>(
       await requestsRepository.release(key);
     }
     throw error;
+  }
+}
+
+/** The cloud's largest page: one read and one remove per thousand records. */
+const REQUEST_BATCH = 1000;
+
+/**
+ * The nightly clean-up of idempotency records: one is made per write (some hold a QR image in
+ * their stored answer), and a retry comes within minutes, so records older than a week
+ * (domain/retention.ts) are deleted. A replay of an id after that is done as a new request — by
+ * then it is one. Batches of 1000 until none are left or `deadline` (real time, ms) has passed; at
+ * least one batch a night. Answers how many it deleted.
+ */
+export async function purgeOldRequests(now: Date, deadline: number): Promise<number> {
+  const cutoff = retentionCutoff(now, REQUEST_RETENTION_MS);
+  let purged = 0;
+  for (;;) {
+    const removed = await requestsRepository.removeCreatedBefore(cutoff, REQUEST_BATCH);
+    purged += removed;
+    if (removed < REQUEST_BATCH || Date.now() >= deadline) return purged;
   }
 }

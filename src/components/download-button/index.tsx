@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import type { GeneratedFile } from '@linli/types/actions/ledger';
+import type { GeneratedFile } from '@linli/types/files';
 import { useAction } from '@/hooks/use-action';
 import { ApiError } from '@/services/api';
 import { toastSuccess } from '@/services/feedback';

@@ -1,19 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { GeneratedFile } from '@linli/types/actions/ledger';
+import type { GeneratedFile } from '@linli/types/files';
 import RosterPage from '@/subpackages/staff/pages/roster/index';
 import { safeFileName } from '@/services/save-file';
 import { fakeApi, refuse } from '../support/fake-api';
+import { forgetWeChatFiles, linkedFile, readBlob, serveLinks, wechatFiles, XLSX } from '../support/files';
 import { socialWorker } from '../support/fixtures';
-import TaroDouble, { showToast } from '../support/taro';
+import { showToast } from '../support/taro';
 import { detail, openWithParams } from './fixtures';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BYTES = [0x50, 0x4b, 0x03, 0x04, 0xff, 0x00];
-const sheet: GeneratedFile = {
-  fileName: '签到表-手机/平板课堂-2026-11-23.xlsx',
-  mimeType: XLSX,
-  base64: Buffer.from(BYTES).toString('base64'),
-};
+const sheet: GeneratedFile = linkedFile('签到表-手机/平板课堂-2026-11-23.xlsx', BYTES);
 
 function backEnd(signInSheet: () => GeneratedFile = () => sheet) {
   return fakeApi({
@@ -30,14 +26,6 @@ function backEnd(signInSheet: () => GeneratedFile = () => sheet) {
   });
 }
 
-function readBlob(blob: Blob): Promise<number[]> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve([...new Uint8Array(reader.result as ArrayBuffer)]);
-    reader.readAsArrayBuffer(blob);
-  });
-}
-
 /** Until the button is no longer busy: the whole download has run. */
 const settled = () => waitFor(() => expect(document.querySelector('.nut-button-loading')).toBeNull());
 
@@ -45,11 +33,12 @@ beforeEach(() => openWithParams({ id: 'Act0000001' }));
 afterEach(() => {
   jest.restoreAllMocks();
   // The WeChat-only APIs exist on the Taro double only in the tests that set them.
-  Object.assign(TaroDouble, { env: undefined, getFileSystemManager: undefined, openDocument: undefined });
+  forgetWeChatFiles();
 });
 
 describe('导出签到表', () => {
-  it('downloads the xlsx in the browser (H5) under the name the function gave', async () => {
+  it('downloads the xlsx in the browser (H5) from the link, under the name the function gave', async () => {
+    const fetch = serveLinks();
     const blobs: Blob[] = [];
     const downloads: { href: string; download: string }[] = [];
     Object.assign(URL, {
@@ -70,6 +59,7 @@ describe('导出签到表', () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     await settled();
     expect(api.callsTo('ledger', 'signInSheet')[0]!.input).toEqual({ activityId: 'Act0000001' });
+    expect(fetch).toHaveBeenCalledWith(sheet.url, expect.objectContaining({ credentials: 'omit' }));
     expect(downloads).toEqual([{ href: 'blob:sheet', download: '签到表-手机_平板课堂-2026-11-23.xlsx' }]);
     expect(blobs[0]!.type).toBe(XLSX);
     expect(await readBlob(blobs[0]!)).toEqual(BYTES);
@@ -77,15 +67,8 @@ describe('导出签到表', () => {
     expect(document.querySelector('a[download]')).toBeNull(); // the helper link is gone again
   });
 
-  it('on WeChat writes the file to the app’s storage and opens it with the share menu', async () => {
-    process.env.TARO_ENV = 'weapp';
-    const writeFile = jest.fn((options: { success: () => void }) => options.success());
-    const openDocument = jest.fn(() => Promise.resolve({ errMsg: 'ok' }));
-    Object.assign(TaroDouble, {
-      env: { USER_DATA_PATH: 'wxfile://usr' },
-      getFileSystemManager: () => ({ writeFile }),
-      openDocument,
-    });
+  it('on WeChat downloads the link into the app’s storage under its name and opens it with the share menu', async () => {
+    const { disk, downloadFile, openDocument } = wechatFiles();
     backEnd();
     render(<RosterPage />);
 
@@ -94,23 +77,15 @@ describe('导出签到表', () => {
     const filePath = 'wxfile://usr/签到表-手机_平板课堂-2026-11-23.xlsx';
     await waitFor(() => expect(openDocument).toHaveBeenCalled());
     await settled();
-    expect(writeFile).toHaveBeenCalledWith(
-      expect.objectContaining({ filePath, data: sheet.base64, encoding: 'base64' }),
-    );
+    expect(downloadFile).toHaveBeenCalledWith({ url: sheet.url, filePath });
+    expect([...disk.get(filePath)!]).toEqual(BYTES);
     expect(openDocument).toHaveBeenCalledWith({ filePath, showMenu: true, fileType: 'xlsx' });
     expect(showToast).not.toHaveBeenCalled();
   });
 
-  it('says so when the phone could not keep the file', async () => {
-    process.env.TARO_ENV = 'weapp';
-    Object.assign(TaroDouble, {
-      env: { USER_DATA_PATH: 'wxfile://usr' },
-      getFileSystemManager: () => ({
-        writeFile: (options: { fail: (e: { errMsg: string }) => void }) => options.fail({ errMsg: 'no space' }),
-      }),
-      openDocument: jest.fn(),
-    });
-    backEnd();
+  it('says so when the phone could not fetch the file (an expired link)', async () => {
+    wechatFiles();
+    backEnd(() => ({ ...sheet, url: `${sheet.url}&expired` }));
     render(<RosterPage />);
 
     fireEvent.click(await screen.findByText('导出签到表'));

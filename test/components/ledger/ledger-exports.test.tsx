@@ -1,22 +1,18 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { GeneratedFile } from '@linli/types/actions/ledger';
+import type { GeneratedFile } from '@linli/types/files';
 import type { ContractSummary } from '@linli/types/entities/indicator-report';
 import { contractPeriodProblem, defaultPeriod } from '@/components/contract-exports';
 import LedgerExportsPage from '@/subpackages/staff/pages/ledger-exports/index';
 import ManageActivitiesPage from '@/subpackages/staff/pages/activities/index';
 import { activity } from '../activities/fixtures';
 import { fakeApi, refuse } from '../support/fake-api';
+import { linkedFile, serveLinks } from '../support/files';
 import { socialWorker } from '../support/fixtures';
 import { NOW, freezeDate } from '../volunteer-staff/fixtures';
 
 jest.mock('@/components/picker-field', () => jest.requireActual('../volunteer-staff/picker-mock'));
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const file = (fileName: string): GeneratedFile => ({
-  fileName,
-  mimeType: XLSX,
-  base64: Buffer.from([0x50, 0x4b, 0x03, 0x04]).toString('base64'),
-});
+const file = (fileName: string): GeneratedFile => linkedFile(fileName);
 const contract = (overrides: Partial<ContractSummary> = {}): ContractSummary => ({
   id: 'ct-2026',
   name: '岭南街2026年度项目',
@@ -31,6 +27,7 @@ const contract = (overrides: Partial<ContractSummary> = {}): ContractSummary => 
 });
 
 function captureDownloads(): string[] {
+  serveLinks();
   const names: string[] = [];
   Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:ledger'), revokeObjectURL: jest.fn() });
   jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {

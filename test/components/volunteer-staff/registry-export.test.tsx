@@ -1,22 +1,18 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { GeneratedFile } from '@linli/types/actions/ledger';
+import type { GeneratedFile } from '@linli/types/files';
 import { periodProblem, presetPeriod } from '@/components/registry-export';
 import HoursInboxPage from '@/subpackages/staff/pages/hours-inbox/index';
 import { openWithParams } from '../activities/fixtures';
 import { fakeApi, refuse } from '../support/fake-api';
+import { linkedFile, serveLinks } from '../support/files';
 import { socialWorker } from '../support/fixtures';
 import { showToast } from '../support/taro';
 import { NOW, freezeDate } from './fixtures';
 
 jest.mock('@/components/picker-field', () => jest.requireActual('./picker-mock'));
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BYTES = [0x50, 0x4b, 0x03, 0x04, 0x01];
-const sheet: GeneratedFile = {
-  fileName: '志愿服务时长-2026-11-01至2026-11-20.xlsx',
-  mimeType: XLSX,
-  base64: Buffer.from(BYTES).toString('base64'),
-};
+const sheet: GeneratedFile = linkedFile('志愿服务时长-2026-11-01至2026-11-20.xlsx', BYTES);
 
 function backEnd(volunteerRegistry: () => GeneratedFile = () => sheet) {
   return fakeApi({
@@ -27,6 +23,7 @@ function backEnd(volunteerRegistry: () => GeneratedFile = () => sheet) {
 }
 
 function captureDownloads(): { href: string; download: string }[] {
+  serveLinks();
   const downloads: { href: string; download: string }[] = [];
   Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:registry'), revokeObjectURL: jest.fn() });
   jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {

@@ -1,6 +1,7 @@
 import type { ActionName, FunctionName } from '@linli/types/api';
 import type { Envelope } from '@linli/types/envelope';
 import type { ErrorCode } from '@linli/types/errors';
+import { generatedFileSchema } from '@linli/types/files';
 import type { DatabaseSnapshot } from '../../../local/db';
 import { invokeFunction } from '../../../local/host/invoke';
 import { clock } from '../../../cloudfunctions/_shared/runtime/clock';
@@ -23,6 +24,11 @@ export interface AccessBench {
   call(fn: FunctionName, action: string, who: PersonaKey, options?: CallOptions): Promise<Envelope<unknown>>;
   /** The sample's input for this caller. */
   inputOf(fn: FunctionName, action: string, who: PersonaKey): unknown;
+  /**
+   * An answer with each generated file's link replaced by the file itself (base64, `content`):
+   * what the person gets, to scan for personal numbers and to compare (a link is new each call).
+   */
+  openFiles(data: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -60,11 +66,24 @@ export async function openAccessBench(): Promise<AccessBench> {
     return typeof input === 'function' ? (input as (f: Fixtures, c: PersonaKey) => unknown)(fx, who) : input;
   };
 
+  async function openFiles(data: unknown): Promise<unknown> {
+    if (Array.isArray(data)) return Promise.all(data.map(openFiles));
+    if (!data || typeof data !== 'object') return data;
+    const parsed = generatedFileSchema.safeParse(data);
+    if (parsed.success) {
+      const { url, ...file } = parsed.data;
+      return { ...file, content: (await h.download({ url })).toString('base64') };
+    }
+    const entries = await Promise.all(Object.entries(data).map(async ([k, v]) => [k, await openFiles(v)] as const));
+    return Object.fromEntries(entries);
+  }
+
   return {
     h,
     fx,
     baseline,
     inputOf,
+    openFiles,
     async call(fn, action, who, options = {}) {
       if (options.restore ?? true) await h.db.restore(baseline);
       const input = 'input' in options ? options.input : inputOf(fn, action, who);

@@ -58,10 +58,11 @@ function onlyForgedKeysRefused(schema: z.ZodType, input: unknown, planted: reado
   );
 }
 
-function comparable(envelope: Envelope<unknown>, writes: boolean) {
+async function comparable(envelope: Envelope<unknown>, writes: boolean) {
   const outcome = outcomeOf(envelope);
-  // A write's answer carries what it made (new ids): compare the outcome; a read's data must match.
-  return outcome.ok ? { ok: true, ...(writes ? {} : { data: outcome.data }) } : outcome;
+  // A write's answer carries what it made (new ids): compare the outcome; a read's data must match
+  // (a generated file by what its link downloads: each export is a new file at a new link).
+  return outcome.ok ? { ok: true, ...(writes ? {} : { data: await bench.openFiles(outcome.data) }) } : outcome;
 }
 
 const FUNCTIONS = Object.keys(SAMPLES) as FunctionName[];
@@ -79,20 +80,27 @@ test.each(FUNCTIONS)('%s: a forged identity in the request changes nothing', asy
     for (const who of CALLERS) {
       const requestId = () => (policy.writes ? `identity${String(++n).padStart(6, '0')}` : undefined);
       const input = bench.inputOf(fn, action, who) as Record<string, unknown>;
-      const real = comparable(await bench.call(fn, action, who, { requestId: requestId() }), policy.writes);
+      const real = await comparable(await bench.call(fn, action, who, { requestId: requestId() }), policy.writes);
 
-      const atTop = comparable(
+      const atTop = await comparable(
         await bench.call(fn, action, who, { requestId: requestId(), extra: topLevel }),
         policy.writes,
       );
       if (JSON.stringify(atTop) !== JSON.stringify(real)) {
-        problems.push(`${fn}.${action} as ${who}, identity at the top of the event: ${show(atTop)} instead of ${show(real)}`);
+        problems.push(
+          `${fn}.${action} as ${who}, identity at the top of the event: ${show(atTop)} instead of ${show(real)}`,
+        );
       }
 
       const forgedInput = { ...input, ...Object.fromEntries(planted.map((k) => [k, FORGED])) };
-      const inInput = await bench.call(fn, action, who, { requestId: requestId(), extra: topLevel, input: forgedInput });
-      const refusedWhole = !inInput.ok && inInput.error.code === 'INVALID_INPUT' && onlyForgedKeysRefused(schema, forgedInput, planted);
-      const forged = comparable(inInput, policy.writes);
+      const inInput = await bench.call(fn, action, who, {
+        requestId: requestId(),
+        extra: topLevel,
+        input: forgedInput,
+      });
+      const refusedWhole =
+        !inInput.ok && inInput.error.code === 'INVALID_INPUT' && onlyForgedKeysRefused(schema, forgedInput, planted);
+      const forged = await comparable(inInput, policy.writes);
       if (!refusedWhole && JSON.stringify(forged) !== JSON.stringify(real)) {
         problems.push(`${fn}.${action} as ${who}, identity in the input: ${show(forged)} instead of ${show(real)}`);
       }
@@ -101,7 +109,7 @@ test.each(FUNCTIONS)('%s: a forged identity in the request changes nothing', asy
   expect(problems).toEqual([]);
 });
 
-const show = (c: ReturnType<typeof comparable>): string =>
+const show = (c: Awaited<ReturnType<typeof comparable>>): string =>
   c.ok ? `ok ${'data' in c ? JSON.stringify(c.data).slice(0, 120) : ''}` : (c as { code: string }).code;
 
 test('scheduled functions answer no caller, whoever the platform says they are', async () => {

@@ -31,6 +31,8 @@ jest.setTimeout(120_000);
 
 /** Collections a call may change without writing: the audit log of staff reads (feedback.get). */
 const READ_LOGS = new Set(['audit_log']);
+/** An export stores its file and a record of it for the nightly clean-up (docs/files.md): still a read. */
+const EXPORT_RECORDS = new Set(['generated_files']);
 /** A refused write with a requestId stores the refusal, so a retry hears it again. */
 const REFUSAL_RECORDS = new Set(['requests']);
 
@@ -138,13 +140,14 @@ test.each(FUNCTIONS)('%s: every action answers every caller as its declared poli
         if (wrote.length > 0) problems.push(`refused, but changed ${wrote.join(', ')}`);
       } else {
         if (!policy.writes) {
-          const wrote = changed.filter((c) => !READ_LOGS.has(c));
+          const wrote = changed.filter((c) => !READ_LOGS.has(c) && !EXPORT_RECORDS.has(c));
           if (wrote.length > 0) problems.push(`declared read-only, but changed ${wrote.join(', ')}`);
         }
         const persona = PERSONAS[who];
         const sent = new Set(findPersonalNumbers(bench.inputOf(fn, action, who)).map((f) => f.value));
         const mine = own.get(persona.openid ?? '') ?? new Set<string>();
-        for (const found of findPersonalNumbers(actual.data)) {
+        // Inside generated files too: the scan opens the file each link downloads.
+        for (const found of findPersonalNumbers(await bench.openFiles(actual.data))) {
           if (mine.has(found.value) || sent.has(found.value)) continue;
           if (policy.reveals.includes(found.field) && isStaff(persona.roles)) continue;
           problems.push(`unmasked ${found.field} ${found.value} at ${found.path}`);

@@ -176,6 +176,25 @@ describe('upload and links', () => {
     }
   });
 
+  it('serves a generated file (an export) through its link as a download, privately', async () => {
+    const exported = await callFunction(runtime, await login(runtime, SOCIAL), 'ledger', 'signInSheet', {
+      activityId: 'DemoAct007',
+    });
+    expect(exported.ok).toBe(true);
+    const link = exported.data!.url as string;
+    expect(link.startsWith(`${runtime.url}__files/${encodeURIComponent('cloud://local/exports/st-lingnan/')}`)).toBe(
+      true,
+    );
+    const res = await fetch(link);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toBe('attachment');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.length).toBe(exported.data!.bytes);
+    expect(body.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+  });
+
   it("will not attach someone else's upload to a report", async () => {
     const { body } = await upload(runtime, solidPng(), await login(runtime, RESIDENT));
     const report = await reportWithPhoto(runtime, await login(runtime, VOLUNTEER), body.fileID!);
@@ -230,5 +249,21 @@ describe('durability', () => {
     runtime = await startLocalRuntime({ port: 0, dataDir, reset: true });
     await runtime.close();
     expect(existsSync(path.join(dataDir, 'files/uploads'))).toBe(false);
+  });
+
+  it('keeps generated files under files/exports/<station>/, and wipes them with the demo reset', async () => {
+    let runtime = await startLocalRuntime({ port: 0, dataDir });
+    const exported = await callFunction(runtime, await login(runtime, SOCIAL), 'ledger', 'signInSheet', {
+      activityId: 'DemoAct007',
+    });
+    await runtime.close();
+    const name = decodeURIComponent(new URL(exported.data!.url as string).pathname)
+      .split('/')
+      .pop()!;
+    expect(readdirSync(path.join(dataDir, 'files/exports/st-lingnan'))).toEqual([name]);
+
+    runtime = await startLocalRuntime({ port: 0, dataDir, reset: true });
+    await runtime.close();
+    expect(existsSync(path.join(dataDir, 'files/exports'))).toBe(false);
   });
 });

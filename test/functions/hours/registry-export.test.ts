@@ -41,10 +41,13 @@ it('exports the approved hours of the station, one row per volunteer per service
   await h.ok(SOCIAL2, 'hours', 'reject', { entryId: rejected.id, reason: '记录有误' });
   await approvedManual(h, spanFrom(nineAm(20), 0, 60), { content: '期间之外' });
 
-  const file = await h.ok(SOCIAL, 'ledger', 'volunteerRegistry', { fromDate: day(nineAm(7)), toDate: day(nineAm(0)) });
+  const file = await h.okFile(SOCIAL, 'ledger', 'volunteerRegistry', {
+    fromDate: day(nineAm(7)),
+    toDate: day(nineAm(0)),
+  });
   expect(file.fileName).toBe(`志愿服务时长-岭南街社工服务站（演示）-${day(nineAm(7))}至${day(nineAm(0))}.xlsx`);
   expect(file.mimeType).toContain('spreadsheetml');
-  const rows = readSheet(file.base64);
+  const rows = readSheet(file.content);
   const station = '岭南街社工服务站（演示）';
   expect(rows[0]).toEqual([
     '序号',
@@ -73,7 +76,7 @@ it('exports the approved hours of the station, one row per volunteer per service
 it("is for the station's staff only, and refuses a period backwards or over a year", async () => {
   const period = { fromDate: day(nineAm(7)), toDate: day(nineAm(0)) };
   expect(await h.errorCode(VOLUNTEER, 'ledger', 'volunteerRegistry', period)).toBe('FORBIDDEN');
-  const elsewhere = readSheet((await h.ok(OTHER_SOCIAL, 'ledger', 'volunteerRegistry', period)).base64);
+  const elsewhere = readSheet((await h.okFile(OTHER_SOCIAL, 'ledger', 'volunteerRegistry', period)).content);
   expect(elsewhere).toHaveLength(2); // header and total only: the other station has no hours here
   expect(elsewhere[1]![5]).toBe(0);
   expect(

@@ -13,8 +13,8 @@ const unescape = (text: string): string =>
  * as numbers, empty cells as null), enough to check what write-excel-file wrote. read-excel-file
  * is not installed; this reads the two XML parts it would.
  */
-export function readSheet(base64: string): (string | number | null)[][] {
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+export function readSheet(content: Uint8Array): (string | number | null)[][] {
+  const bytes = new Uint8Array(content);
   if (strFromU8(bytes.subarray(0, 4), true) !== 'PK\u0003\u0004') throw new Error('not a zip file');
   const files = unzipSync(bytes);
   const shared = [

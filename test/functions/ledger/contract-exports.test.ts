@@ -37,9 +37,9 @@ afterAll(async () => {
   await h.close();
 });
 
-const workbook = (base64: string) => readXlsx(new Uint8Array(Buffer.from(base64, 'base64'))).sheets;
-const sheetNamed = (base64: string, name: string): Cell[][] => {
-  const sheet = workbook(base64).find((s) => s.name === name);
+const workbook = (content: Uint8Array) => readXlsx(new Uint8Array(content)).sheets;
+const sheetNamed = (content: Uint8Array, name: string): Cell[][] => {
+  const sheet = workbook(content).find((s) => s.name === name);
   if (!sheet) throw new Error(`no sheet ${name}`);
   return sheet.rows;
 };
@@ -64,13 +64,13 @@ function triple(rows: Cell[][], section: string, indicatorHeader: string, rowLab
 
 describe('ledger.completionTable', () => {
   it('lays out every indicator per 片区 and 合计 with the numbers the records prove', async () => {
-    const file = await h.ok(SOCIAL, 'ledger', 'completionTable', {
+    const file = await h.okFile(SOCIAL, 'ledger', 'completionTable', {
       contractId,
       fromDate: '2024-01-25',
       toDate: '2024-04-30',
     });
     expect(file.fileName).toBe('指标完成情况-广州市岭南街社工服务站购买服务项目-2024-01-25至2024-04-30.xlsx');
-    const rows = sheetNamed(file.base64, '指标完成情况');
+    const rows = sheetNamed(file.content, '指标完成情况');
     expect(rows[1]).toEqual(['（2024年1月25日至2024年4月30日）']);
     // 春节游园会: 55 signed in → large. 元宵猜灯谜, planned large, drew 30 → small/medium.
     expect(triple(rows, '大型社区活动', '次数（次）', '第一片区')).toEqual([2, 1, 0.5]);
@@ -99,20 +99,20 @@ describe('ledger.completionTable', () => {
       note: '结对共建协议5份（存档）',
       photoFileIds: [],
     });
-    const midterm = await h.ok(SOCIAL, 'ledger', 'completionTable', {
+    const midterm = await h.okFile(SOCIAL, 'ledger', 'completionTable', {
       contractId,
       fromDate: '2024-01-25',
       toDate: '2024-04-30',
     });
-    expect(triple(sheetNamed(midterm.base64, '指标完成情况'), '党建引领项目', '共建协议（份）', '合计')).toEqual([
+    expect(triple(sheetNamed(midterm.content, '指标完成情况'), '党建引领项目', '共建协议（份）', '合计')).toEqual([
       3, 5, 1.6667,
     ]);
-    const february = await h.ok(SOCIAL, 'ledger', 'completionTable', {
+    const february = await h.okFile(SOCIAL, 'ledger', 'completionTable', {
       contractId,
       fromDate: '2024-01-25',
       toDate: '2024-02-29',
     });
-    const rows = sheetNamed(february.base64, '指标完成情况');
+    const rows = sheetNamed(february.content, '指标完成情况');
     expect(triple(rows, '党建引领项目', '共建协议（份）', '合计')).toEqual([3, 0, 0]);
     expect(triple(rows, '大型社区活动', '次数（次）', '第一片区')).toEqual([2, 1, 0.5]);
     expect(triple(rows, '专业小组', '节数（节）', '第二片区')).toEqual([40, 0, 0]);
@@ -169,13 +169,13 @@ describe('ledger.evidencePack', () => {
   });
 
   it('lists every session held, the kind it counts as and why, its indicators, 人次 and satisfaction', async () => {
-    const file = await h.ok(SOCIAL, 'ledger', 'evidencePack', {
+    const file = await h.okFile(SOCIAL, 'ledger', 'evidencePack', {
       contractId,
       fromDate: '2024-01-25',
       toDate: '2024-04-30',
     });
-    expect(workbook(file.base64).map((s) => s.name)).toEqual(['说明', '活动清单', '签到表', '照片', '志愿服务时数']);
-    const rows = sheetNamed(file.base64, '活动清单');
+    expect(workbook(file.content).map((s) => s.name)).toEqual(['说明', '活动清单', '签到表', '照片', '志愿服务时数']);
+    const rows = sheetNamed(file.content, '活动清单');
     expect(rows[0]).toEqual([
       '序号',
       '日期',
@@ -230,18 +230,18 @@ describe('ledger.evidencePack', () => {
   });
 
   it('carries each session’s sign-in sheet, the photos held and each volunteer’s approved hours', async () => {
-    const file = await h.ok(ADMIN, 'ledger', 'evidencePack', {
+    const file = await h.okFile(ADMIN, 'ledger', 'evidencePack', {
       contractId,
       fromDate: '2024-01-25',
       toDate: '2024-04-30',
     });
-    const sheets = sheetNamed(file.base64, '签到表').map((r) => r.filter((c) => c !== null).join('|'));
+    const sheets = sheetNamed(file.content, '签到表').map((r) => r.filter((c) => c !== null).join('|'));
     expect(sheets).toContain('活动：长者互助小组（第2节）（小组（节））');
     expect(sheets).toContain('签到合计：55人次');
     expect(sheets.find((r) => r.includes('梁婆婆'))).toBe(
       '1|梁婆婆|光复社区|6|2024-02-08 08:40|纸质签到补录|导入|导入自 台账示例.xlsx',
     );
-    expect(sheetNamed(file.base64, '照片').slice(1)).toEqual([
+    expect(sheetNamed(file.content, '照片').slice(1)).toEqual([
       [
         1,
         '2024-03-15',
@@ -252,14 +252,14 @@ describe('ledger.evidencePack', () => {
       ],
     ]);
     // 周晓明's second entry has no reviewer: pending, not counted.
-    expect(sheetNamed(file.base64, '志愿服务时数')).toEqual([
+    expect(sheetNamed(file.content, '志愿服务时数')).toEqual([
       ['序号', '志愿者', '手机号(后四位)', '服务次数', '服务时长(小时)'],
       [1, '吴佳', '0102', 2, 5],
       [2, '周晓明', '0101', 1, 3.5],
       [3, '郑海', '0103', 1, 3.33],
       ['合计', '3人', null, 4, 11.83],
     ]);
-    const everything = workbook(file.base64)
+    const everything = workbook(file.content)
       .flatMap((s) => s.rows.flat())
       .join(' ');
     expect(everything).not.toMatch(/1[3-9]\d{9}/);
@@ -291,8 +291,8 @@ describe('ledger.evidencePack', () => {
       });
     try {
       await h.db.insertMany('attendance', signIns(0, 1500));
-      const full = await h.ok(SOCIAL, 'ledger', 'evidencePack', june);
-      expect(sheetNamed(full.base64, '签到表').length).toBe(0); // no activity documents: records alone list nothing
+      const full = await h.okFile(SOCIAL, 'ledger', 'evidencePack', june);
+      expect(sheetNamed(full.content, '签到表').length).toBe(0); // no activity documents: records alone list nothing
       await h.db.insertMany('attendance', signIns(1500, 1501));
       expect(await h.errorCode(SOCIAL, 'ledger', 'evidencePack', june)).toBe('EXPORT_TOO_LARGE');
     } finally {

@@ -11,8 +11,8 @@ afterAll(async () => {
 });
 
 /** All the text in an xlsx file (shared strings and inline strings of every sheet). */
-function xlsxText(base64: string): string {
-  const files = unzipSync(new Uint8Array(Buffer.from(base64, 'base64')));
+function xlsxText(content: Uint8Array): string {
+  const files = unzipSync(new Uint8Array(content));
   return Object.entries(files)
     .filter(([name]) => name.startsWith('xl/'))
     .map(([, bytes]) => strFromU8(bytes))
@@ -26,10 +26,10 @@ it('exports the sign-in sheet as xlsx with names, methods and the total in peopl
     activityId: activity.id,
     walkIn: { name: '黄伯', communityId: 'comm2' },
   });
-  const file = await h.ok(SOCIAL, 'ledger', 'signInSheet', { activityId: activity.id });
+  const file = await h.okFile(SOCIAL, 'ledger', 'signInSheet', { activityId: activity.id });
   expect(file.fileName).toMatch(/^签到表-长者健康讲座-\d{4}-\d{2}-\d{2}\.xlsx$/);
   expect(file.mimeType).toContain('spreadsheetml');
-  const text = xlsxText(file.base64);
+  const text = xlsxText(file.content);
   for (const expected of ['张阿姨', '黄伯', '光复社区', '扬仁社区', '代签', '李社工', '签到合计：2人次']) {
     expect(text).toContain(expected);
   }

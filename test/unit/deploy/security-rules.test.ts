@@ -19,6 +19,7 @@ const SENSITIVE = [
   'volunteers',
   'invitations',
   'requests',
+  'generated_files',
   'outbox',
   'bookings',
   'attendance',

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PHOTO_EXTENSIONS, uploadCloudPath } from '@linli/types/files';
+import { exportCloudPath, PHOTO_EXTENSIONS, uploadCloudPath } from '@linli/types/files';
 
 const rules = JSON.parse(readFileSync(path.join(__dirname, '../../../config/storage-rules.json'), 'utf8')) as {
   read: unknown;
@@ -42,4 +42,11 @@ it('takes exactly the paths the mini-program uploads to', () => {
     'x/uploads/oAbC/lq2x9k3abcd.jpg',
   ])
     expect([elsewhere, pattern.test(elsewhere)]).toEqual([elsewhere, false]);
+});
+
+it('lets no client write where functions keep generated files (exports)', () => {
+  // Exports are written by functions, which storage rules do not bind; a client must not plant one.
+  const pattern = writePathPattern();
+  expect(pattern.test(exportCloudPath('st-lingnan', 'AAAAAAAAAAAAAAAAAAAAAA', 'xlsx'))).toBe(false);
+  expect(pattern.test(exportCloudPath('oAbC_de-123456789012345678901', 'lq2x9k3abcd', 'xlsx'))).toBe(false);
 });

@@ -1,7 +1,7 @@
 import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { deliverFile } from '../../../_shared/runtime/generated-files';
 import { loadCompletionTable } from '../completion';
 import { completionFileName, completionWorkbook } from '../grid-xlsx';
-import { XLSX_MIME } from './signin-sheet';
 
 /**
  * 指标完成情况统计表 as the evaluator's table (seed 004 附件1-1): per indicator 协议量, 完成量 and
@@ -14,10 +14,7 @@ export const completionTableAction = defineAction('ledger', 'completionTable', {
   writes: false,
   async handle({ contractId, fromDate, toDate }, { caller, now }) {
     const table = await loadCompletionTable(caller.stationId, contractId, { from: fromDate, to: toDate }, now);
-    return {
-      fileName: completionFileName(table),
-      mimeType: XLSX_MIME,
-      base64: Buffer.from(await completionWorkbook(table)).toString('base64'),
-    };
+    const bytes = await completionWorkbook(table);
+    return deliverFile(caller.stationId, { fileName: completionFileName(table), extension: 'xlsx', bytes }, now);
   },
 });

@@ -22,9 +22,9 @@ import { usersRepository } from '../../../_shared/repositories/users';
 import { volunteersRepository } from '../../../_shared/repositories/volunteers';
 import { AppError } from '../../../_shared/runtime/app-error';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { deliverFile } from '../../../_shared/runtime/generated-files';
 import { settingsText } from '../../../indicators/src/handlers/dashboard';
 import { loadContractPeriod, type ContractPeriod } from '../contract-period';
-import { XLSX_MIME } from './signin-sheet';
 
 /**
  * How much one pack may carry. The file travels back in the function's answer and is built within
@@ -190,11 +190,11 @@ export const evidencePackAction = defineAction('ledger', 'evidencePack', {
       { sheet: '照片', data: photoData, columns: [6, 11, 24, 40, 30, 60].map((width) => ({ width })) },
       { sheet: '志愿服务时数', data: volunteerData, columns: [6, 12, 14, 10, 14].map((width) => ({ width })) },
     ]).toBuffer();
-    return {
-      fileName: `台账-${period.contract.name}-${fromDate}至${toDate}.xlsx`,
-      mimeType: XLSX_MIME,
-      base64: Buffer.from(buffer).toString('base64'),
-    };
+    return deliverFile(
+      caller.stationId,
+      { fileName: `台账-${period.contract.name}-${fromDate}至${toDate}.xlsx`, extension: 'xlsx', bytes: buffer },
+      now,
+    );
   },
 });
 

@@ -2,10 +2,9 @@ import writeXlsxFile from 'write-excel-file/node';
 import { signInSheet } from '../../../_shared/domain/signin-sheet';
 import { loadActivityOfStation } from '../../../_shared/queries/activity-of-station';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { deliverFile } from '../../../_shared/runtime/generated-files';
 import { isSeries } from '../../../_shared/domain/sessions';
 import { pickSession, rosterData, sessionRoster } from '../../../_shared/queries/roster';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The 签到表 of one activity as an xlsx file, for the activity's station staff (who see full
@@ -47,10 +46,10 @@ export const signInSheetAction = defineAction('ledger', 'signInSheet', {
       columns: [6, 10, 14, 6, 18, 18, 14, 10, 28].map((width) => ({ width })),
     }).toBuffer();
     const day = sheet.heading[1]!.slice(3, 13);
-    return {
-      fileName: `签到表-${sheetOf.title}-${day}.xlsx`,
-      mimeType: XLSX_MIME,
-      base64: Buffer.from(buffer).toString('base64'),
-    };
+    return deliverFile(
+      caller.stationId,
+      { fileName: `签到表-${sheetOf.title}-${day}.xlsx`, extension: 'xlsx', bytes: buffer },
+      now,
+    );
   },
 });

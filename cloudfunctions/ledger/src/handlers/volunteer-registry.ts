@@ -4,10 +4,10 @@ import { roundHours } from '../../../_shared/domain/volunteer-hours';
 import { AppError } from '../../../_shared/runtime/app-error';
 import dayjs, { STATION_TIME_ZONE } from '../../../_shared/runtime/dayjs';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { deliverFile } from '../../../_shared/runtime/generated-files';
 import { hourEntriesRepository, toHourEntry, type HourEntryDoc } from '../../../_shared/repositories/hour-entries';
 import { stationsRepository } from '../../../_shared/repositories/stations';
 import { usersRepository } from '../../../_shared/repositories/users';
-import { XLSX_MIME } from './signin-sheet';
 
 /** The columns, in the order the registry import reads them (docs/volunteers.md, "Hours"). */
 export const REGISTRY_COLUMNS = [
@@ -69,7 +69,7 @@ export const volunteerRegistryAction = defineAction('ledger', 'volunteerRegistry
   access: ['social_worker', 'admin'],
   scope: 'station',
   writes: false,
-  async handle({ fromDate, toDate }, { caller }) {
+  async handle({ fromDate, toDate }, { caller, now }) {
     const from = dayjs.tz(fromDate, STATION_TIME_ZONE).startOf('day').toDate();
     const to = dayjs.tz(toDate, STATION_TIME_ZONE).add(1, 'day').startOf('day').toDate();
     if (to.getTime() - from.getTime() > 366 * DAY_MS) {
@@ -119,10 +119,10 @@ export const volunteerRegistryAction = defineAction('ledger', 'volunteerRegistry
       sheet: '志愿服务时长',
       columns: [6, 12, 14, 12, 30, 14, 28].map((width) => ({ width })),
     }).toBuffer();
-    return {
-      fileName: `志愿服务时长-${station.name}-${fromDate}至${toDate}.xlsx`,
-      mimeType: XLSX_MIME,
-      base64: Buffer.from(buffer).toString('base64'),
-    };
+    return deliverFile(
+      caller.stationId,
+      { fileName: `志愿服务时长-${station.name}-${fromDate}至${toDate}.xlsx`, extension: 'xlsx', bytes: buffer },
+      now,
+    );
   },
 });
