@@ -59,7 +59,7 @@ export async function benchFunctionBundles(): Promise<BenchResult> {
     rows,
     notes: [
       `loadMs: median of ${LOAD_RUNS} fresh processes requiring index.js (wx-server-sdk included)`,
-      'ownLoadMs: the same with wx-server-sdk already loaded — the bundle\'s own share, held to the budget',
+      "ownLoadMs: the same with wx-server-sdk already loaded — the bundle's own share, held to the budget",
       'the first row is the baseline: loading wx-server-sdk itself, which no function can avoid',
     ],
   };
