@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { callAs } from './support/api';
 import { appUrl, launchBrowser, screenshot } from './support/browser';
 import { button, goTo, openAs, setClockOffset, tap, ui } from './support/ui';
 
@@ -34,8 +35,16 @@ async function sendFeedback(page: Page, category: '意见' | '建议' | '投诉'
   await promise.waitFor();
   const handler = /由(.+?)负责处理/.exec((await promise.textContent()) ?? '')?.[1];
   if (!handler) throw new Error('the detail does not name the handler');
-  return handler;
+  if (DEMO_HANDLERS.includes(handler)) return handler;
+  // Assignment takes turns among the station's social workers, and the browser tests share one
+  // runtime: the foundation journey adds 何社工, who has no dev-login button. Hand the complaint
+  // to 李社工 as the 站长 would, so the journey goes on with a persona the test can open.
+  const complaintId = /[?&]id=([^&]+)/.exec(page.url())?.[1];
+  if (!complaintId) throw new Error(`no complaint id in ${page.url()}`);
+  await callAs('oDemoAdmin0001', 'feedback', 'reassign', { complaintId, handlerId: 'oDemoSocial0001' });
+  return '李社工';
 }
+const DEMO_HANDLERS = ['李社工', '王社工'];
 
 /** The staff inbox's card for a complaint, by its category line. */
 const inboxCard = (page: Page, title: string) =>
@@ -45,7 +54,7 @@ it('a suggestion goes from submission to a reply within the 2 days, and the resi
   const text = `建议活动室周末也开放${Date.now() % 100000}`;
   const resident = await openAs(browser, '张阿姨');
   const handlerName = await sendFeedback(resident, '建议', text);
-  expect(['李社工', '王社工']).toContain(handlerName);
+  expect(DEMO_HANDLERS).toContain(handlerName);
   await screenshot(resident, 'complaints-01-sent');
 
   const handler = await openAs(browser, handlerName);
