@@ -31,6 +31,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Contexts not closed yet: what a failed journey left on screen (see setup.ts). */
+export const openContexts = new Set<BrowserContext>();
+
 /** A phone-sized context, as residents see the app; each test gets its own (own storage). */
 export async function newPhoneContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -43,6 +46,8 @@ export async function newPhoneContext(browser: Browser): Promise<BrowserContext>
   });
   // Fail a missing element in seconds, with the locator named, not at the test's timeout.
   context.setDefaultTimeout(10_000);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   return context;
 }
 
