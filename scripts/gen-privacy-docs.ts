@@ -177,8 +177,13 @@ ${sealed}.
 id in every collection (the same lookup deletion uses), sealed fields opened, as one JSON file
 (\`format: 'linli-personal-data'\`) with a section per kind of record and Chinese labels. Their own phone
 numbers are in full; other people in those records (who reviewed, handled or claimed) are left out;
-photos are counted, not embedded. H5 downloads the file; WeChat writes it to the app's storage and
-offers it to forward to a chat (\`wx.shareFileMessage\`), e.g. to 文件传输助手.
+photos are counted, not embedded. A long-time volunteer's file can pass the 1 MB a function may
+answer in the WeChat cloud, so, like every other export, it is stored privately as a generated file
+(\`exports/<stationId>/<random>.json\`, deleted by the nightly clean-up within a day) and the answer is
+a 10-minute link (docs/files.md "Generated files"); the app fetches it at once
+(\`src/services/save-file.ts\`). H5 downloads the file; WeChat, whose document viewer cannot show
+JSON, downloads it to the app's storage and offers it to forward to a chat (\`wx.shareFileMessage\`),
+e.g. to 文件传输助手.
 
 ## Deletion requests (PIPL art. 47, 50)
 

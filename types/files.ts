@@ -73,7 +73,7 @@ export const localUploadResponseSchema = z.object({ fileID: z.string() });
 
 /*
  * Generated files (docs/files.md "Generated files"): xlsx exports a function makes — 签到表,
- * 台账, 指标完成情况, 志愿服务时长. A function's answer is at most 1 MB in the WeChat cloud, and
+ * 台账, 指标完成情况, 志愿服务时长 — and a person's own data export (JSON). A function's answer is at most 1 MB in the WeChat cloud, and
  * base64 adds a third, so the file never travels in the answer: the function stores it privately
  * and answers a short-lived link.
  *
@@ -89,6 +89,8 @@ export const EXPORTS_FOLDER = 'exports';
 /** The kinds of file functions generate, by extension. */
 export const EXPORT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  /** A person's own data export (account.exportMyData, docs/privacy.md). */
+  json: 'application/json',
 } as const;
 export type ExportExtension = keyof typeof EXPORT_TYPES;
 export const EXPORT_EXTENSIONS = Object.keys(EXPORT_TYPES) as ExportExtension[];

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { GeneratedFile } from '@linli/types/files';
 import { isH5 } from './platform';
 
-/** Bytes the app made itself (a person's own data export): nothing to download. */
+/** Bytes the app made itself: nothing to download. */
 export interface LocalFile {
   fileName: string;
   mimeType: string;
@@ -15,7 +15,8 @@ export interface LocalFile {
  * files the app made itself arrive as bytes. H5: an ordinary browser download under the file's
  * own name. WeChat: a mini-program cannot save into the phone's files, so the file goes into the
  * app's own storage and opens as a document; the menu (showMenu) lets the person forward it in a
- * chat or open it in another app.
+ * chat or open it in another app. A file the viewer cannot show (a person's data export, JSON) is
+ * offered straight to forward to a chat instead (文件传输助手 keeps it).
  */
 export async function saveFile(file: GeneratedFile | LocalFile): Promise<void> {
   if ('url' in file) {
@@ -95,7 +96,7 @@ async function openInWeChat(file: GeneratedFile): Promise<void> {
   const filePath = userFilePath(file.fileName);
   const result = await Taro.downloadFile({ url: file.url, filePath });
   if (result.statusCode !== 200) throw new Error(`download failed with HTTP ${result.statusCode}`);
-  await openDocument(result.filePath || filePath, file.fileName);
+  await offerInWeChat(result.filePath || filePath, file.fileName);
 }
 
 async function writeAndOpenInWeChat(file: LocalFile): Promise<void> {
@@ -109,10 +110,12 @@ async function writeAndOpenInWeChat(file: LocalFile): Promise<void> {
       fail: (error) => reject(new Error(error.errMsg)),
     });
   });
-  await openDocument(filePath, file.fileName);
+  await offerInWeChat(filePath, file.fileName);
 }
 
-async function openDocument(filePath: string, fileName: string): Promise<void> {
+/** Documents open in the viewer (with its share menu); anything else goes straight to a chat. */
+async function offerInWeChat(filePath: string, fileName: string): Promise<void> {
   const fileType = documentType(fileName);
-  await Taro.openDocument({ filePath, showMenu: true, ...(fileType ? { fileType } : {}) });
+  if (fileType) await Taro.openDocument({ filePath, showMenu: true, fileType });
+  else await Taro.shareFileMessage({ filePath, fileName: safeFileName(fileName) });
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idSchema, personNameSchema, phoneSchema } from '../entities/common';
 import { profileSchema } from '../entities/user';
 import { areaSchema, communitySchema } from '../entities/station';
-import { personalDataExportSchema, privacyRequestForAdminSchema, privacyRequestSchema } from '../entities/privacy';
+import { privacyRequestForAdminSchema, privacyRequestSchema } from '../entities/privacy';
+import { generatedFileSchema } from '../files';
 import { guardianProblems } from '../privacy';
 
 /** A station as anyone may see it when choosing where they live. */
@@ -108,9 +109,10 @@ export const accountActions = {
     output: profileSchema,
   },
   exportMyData: {
-    summary: '导出本站保存的关于我的全部信息（资料、报名、签到、志愿者登记与时长、心愿、反馈、意见表），JSON 格式。',
+    summary:
+      '导出本站保存的关于我的全部信息（资料、报名、签到、志愿者登记与时长、心愿、反馈、意见表），生成一个 JSON 文件（格式见 docs/privacy.md），返回10分钟内有效的下载链接。',
     input: z.object({}).strict(),
-    output: personalDataExportSchema,
+    output: generatedFileSchema,
   },
   requestDeletion: {
     summary: '申请删除我的个人信息（注销）。站长须在15个工作日内处理；已有待处理的申请时返回该申请。',

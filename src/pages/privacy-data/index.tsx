@@ -17,8 +17,9 @@ import { useSession } from '@/hooks/use-session';
 import { call } from '@/services/api';
 import { toastSuccess } from '@/services/feedback';
 import { isH5 } from '@/services/platform';
-import { needsConsent, saveExport } from '@/services/privacy';
+import { needsConsent } from '@/services/privacy';
 import { ROUTES, openPage } from '@/services/routes';
+import { saveFile } from '@/services/save-file';
 import './index.scss';
 
 /**
@@ -31,9 +32,10 @@ export default function PrivacyDataPage() {
   const requests = useAsync(() => call('account', 'myDataRequests', {}), []);
   const [reason, setReason] = useState('');
   const exporting = useAction(async (_requestId: string) => {
-    const data = await call('account', 'exportMyData', {});
-    await saveExport(data);
-    return data;
+    // A link to the file, not the data: a long history can pass the 1 MB a function may answer.
+    const file = await call('account', 'exportMyData', {});
+    await saveFile(file);
+    return file;
   });
   const requesting = useAction((text: string, requestId: string) =>
     call('account', 'requestDeletion', text ? { reason: text } : {}, { requestId }),

@@ -85,6 +85,22 @@ describe('WeChat', () => {
     expect(openDocument).toHaveBeenCalledWith({ filePath, showMenu: true, fileType: 'xlsx' });
   });
 
+  it('offers a file the viewer cannot show (a JSON data export) to forward to a chat instead', async () => {
+    const { disk, downloadFile, openDocument } = wechatFiles();
+    const shareFileMessage = jest.fn(() => Promise.resolve({ errMsg: 'shareFileMessage:ok' }));
+    Object.assign(TaroDouble, { shareFileMessage });
+    const json = [...Buffer.from('{"姓名":"张阿姨"}')];
+    const file = { ...linkedFile('我的数据-2026-11-24.json', json), mimeType: 'application/json' };
+
+    await saveFile(file);
+
+    const filePath = 'wxfile://usr/我的数据-2026-11-24.json';
+    expect(downloadFile).toHaveBeenCalledWith({ url: file.url, filePath });
+    expect([...disk.get(filePath)!]).toEqual(json);
+    expect(shareFileMessage).toHaveBeenCalledWith({ filePath, fileName: '我的数据-2026-11-24.json' });
+    expect(openDocument).not.toHaveBeenCalled();
+  });
+
   it('does not open a document when the download was refused (an expired link)', async () => {
     const { openDocument } = wechatFiles();
     const expired = { ...linkedFile('签到表.xlsx'), url: 'https://tcb.example/exports/gone.xlsx?sign=old' };

@@ -7,9 +7,10 @@ import PrivacyDataPage from '@/pages/privacy-data/index';
 import ProfilePage from '@/pages/profile/index';
 import DataRequestsPage from '@/subpackages/staff/pages/data-requests/index';
 import { fakeApi } from '../support/fake-api';
+import { linkedFile, serveLinks } from '../support/files';
 import type { Me } from '@/services/session';
 import { admin, newUser, profile, resident, socialWorker, station } from '../support/fixtures';
-import { navigateTo, showModal } from '../support/taro';
+import { navigateTo, showModal, showToast } from '../support/taro';
 
 const outdated: Me = { profile: profile({ consentVersion: FIRST_NOTICE_VERSION }), station };
 const outdatedMinor = {
@@ -144,7 +145,11 @@ describe('隐私与数据', () => {
     sections: [{ key: 'profile', title: '个人资料', rows: [{ 姓名: '王秀英' }] }],
   };
 
-  it('downloads everything held about me as a JSON file', async () => {
+  it('fetches the export’s link and downloads everything held about me as a JSON file', async () => {
+    const json = JSON.stringify(exported, null, 2);
+    // What the function answers: a link to the stored file, not the data (docs/files.md).
+    const file = { ...linkedFile('我的数据-2026-11-24.json', [...Buffer.from(json)]), mimeType: 'application/json' };
+    const fetch = serveLinks();
     const blobs: Blob[] = [];
     Object.assign(URL, {
       createObjectURL: jest.fn((blob: Blob) => {
@@ -159,18 +164,38 @@ describe('隐私与数据', () => {
     ) {
       names.push(this.download);
     });
-    fakeApi({ account: { me: () => resident, myDataRequests: () => ({ items: [] }), exportMyData: () => exported } });
+    const api = fakeApi({
+      account: { me: () => resident, myDataRequests: () => ({ items: [] }), exportMyData: () => file },
+    });
     render(<PrivacyDataPage />);
     // The section's title and its button say the same: the button is the second.
     fireEvent.click((await screen.findAllByText('导出我的数据'))[1]!);
     await waitFor(() => expect(names).toEqual(['我的数据-2026-11-24.json']));
+    expect(api.callsTo('account', 'exportMyData')).toHaveLength(1);
+    expect(fetch).toHaveBeenCalledWith(file.url, expect.anything());
+    expect(blobs[0]!.type).toBe('application/json');
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));
       reader.readAsText(blobs[0]!);
     });
-    // The Chinese labels survive the trip through base64 as UTF-8.
+    // The Chinese labels survive the trip as UTF-8.
     expect(JSON.parse(text)).toEqual(exported);
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已下载' })));
+    click.mockRestore();
+  });
+
+  it('says so, and downloads nothing, when the link no longer works', async () => {
+    const fetch = serveLinks();
+    const expired = { ...linkedFile('我的数据-2026-11-24.json'), url: 'http://127.0.0.1:8930/__files/gone?sig=old' };
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    fakeApi({ account: { me: () => resident, myDataRequests: () => ({ items: [] }), exportMyData: () => expired } });
+    render(<PrivacyDataPage />);
+    fireEvent.click((await screen.findAllByText('导出我的数据'))[1]!);
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    // The function answered; fetching its file failed: nothing half-done is offered.
+    expect((await screen.findByRole('alert')).textContent).toBe('网络不稳定，请稍后重试');
+    expect(click).not.toHaveBeenCalled();
     click.mockRestore();
   });
 

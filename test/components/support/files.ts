@@ -62,6 +62,7 @@ export function forgetWeChatFiles(): void {
     downloadFile: undefined,
     getFileSystemManager: undefined,
     openDocument: undefined,
+    shareFileMessage: undefined,
   });
 }
 

@@ -1,5 +1,6 @@
 import { DEMO_STATION_ID, OTHER_STATION_ID } from '../../../local/demo/seed';
 import { FIRST_NOTICE_VERSION, PRIVACY_NOTICE_VERSION, ERASED_NAME } from '@linli/types/privacy';
+import { personalDataExportSchema } from '@linli/types/entities/privacy';
 import { clock } from '../../../cloudfunctions/_shared/runtime/clock';
 import { platform } from '../../../cloudfunctions/_shared/platform';
 import { startFunctionHarness, type FunctionHarness } from '../../support/functions';
@@ -180,7 +181,19 @@ describe('export', () => {
   afterAll(() => h.close());
 
   it('gives the person everything held about them, readable, without anyone else’s data', async () => {
-    const data = await h.ok(ZHANG, 'account', 'exportMyData', {});
+    const file = await h.okFile(ZHANG, 'account', 'exportMyData', {});
+    // A link to a stored file, not the data: a long history can pass the 1 MB a function may answer.
+    expect(file).toMatchObject({ fileName: expect.stringMatching(/^我的数据-\d{4}-\d{2}-\d{2}\.json$/) });
+    expect(file.mimeType).toBe('application/json');
+    expect(file.bytes).toBe(file.content.length);
+    expect(JSON.stringify({ ...file, content: undefined }).length).toBeLessThan(1000);
+    const stored = await h.db.dump('generated_files');
+    expect(stored).toEqual([expect.objectContaining({ stationId: DEMO_STATION_ID, bytes: file.bytes })]);
+    expect(String(stored[0]!.fileId)).toMatch(
+      new RegExp(`^cloud://local/exports/${DEMO_STATION_ID}/[\\w-]{22}\\.json$`),
+    );
+
+    const data = personalDataExportSchema.parse(JSON.parse(file.content.toString('utf8')));
     expect(data).toMatchObject({
       format: 'linli-personal-data',
       formatVersion: 1,
@@ -193,7 +206,7 @@ describe('export', () => {
     expect(section('feedback')).toContainEqual(expect.objectContaining({ 内容: '报名页面字太小', 匿名: true }));
     expect(section('wishes')).toContainEqual(expect.objectContaining({ 心愿: '一台电饭煲' }));
 
-    const text = JSON.stringify(data);
+    const text = file.content.toString('utf8');
     for (const other of [SOCIAL, ADMIN, LIU, VOLUNTEER, '李社工', '13800000002', '13900000012']) {
       expect(text).not.toContain(other);
     }

@@ -38,9 +38,10 @@ const outputs = Object.entries(API).flatMap(([fn, actions]) =>
   })),
 );
 
-it('has no action answer a file as base64: every ledger export answers a link', () => {
+it('has no action answer a file as base64: every ledger export and the personal data export answer a link', () => {
   for (const [action, spec] of Object.entries(API.ledger))
     expect([action, spec.output]).toEqual([action, generatedFileSchema]);
+  expect(API.account.exportMyData.output).toBe(generatedFileSchema);
   const carriers = outputs.flatMap(({ name, json }) =>
     properties(json)
       .filter((p) => /base64/i.test(p.name))

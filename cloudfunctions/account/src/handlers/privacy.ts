@@ -1,3 +1,4 @@
+import { personalDataExportSchema, type PersonalDataExport } from '@linli/types/entities/privacy';
 import { PRIVACY_NOTICE_VERSION } from '@linli/types/privacy';
 import { acceptanceProblems } from '../../../_shared/domain/consent';
 import { deletionDueAt, deletionRequestId } from '../../../_shared/domain/privacy-requests';
@@ -9,7 +10,9 @@ import { stationsRepository } from '../../../_shared/repositories/stations';
 import { teamsRepository } from '../../../_shared/repositories/teams';
 import { usersRepository } from '../../../_shared/repositories/users';
 import { AppError } from '../../../_shared/runtime/app-error';
+import dayjs, { STATION_TIME_ZONE } from '../../../_shared/runtime/dayjs';
 import { defineAction } from '../../../_shared/runtime/dispatcher';
+import { deliverFile } from '../../../_shared/runtime/generated-files';
 import { toProfile } from '../../../_shared/views/profile';
 import { exportSections } from '../export-view';
 import { toPrivacyRequest } from '../privacy-request-view';
@@ -46,7 +49,12 @@ const ACTIVITY_REFERENCES = [
   'reminders',
 ] as const;
 
-/** Everything held about the caller, as one JSON document they can keep (PIPL art. 45). */
+/**
+ * Everything held about the caller, as one JSON document they can keep (PIPL art. 45). A
+ * long-time volunteer's history can pass the 1 MB a function may answer in the WeChat cloud, so
+ * the document is stored as a generated file like every other export, and the answer is its
+ * 10-minute link (docs/files.md "Generated files"). Only the caller ever gets the link.
+ */
 export const exportMyData = defineAction('account', 'exportMyData', {
   access: 'registered',
   scope: 'self',
@@ -60,9 +68,9 @@ export const exportMyData = defineAction('account', 'exportMyData', {
       teamsRepository.findMany([...new Set(teamIds)]),
       stationsRepository.findById(caller.stationId),
     ]);
-    return {
-      format: 'linli-personal-data' as const,
-      formatVersion: 1 as const,
+    const document: PersonalDataExport = {
+      format: 'linli-personal-data',
+      formatVersion: 1,
       exportedAt: now.toISOString(),
       consentVersion: caller.consentVersion,
       sections: exportSections(openid, found, {
@@ -72,6 +80,14 @@ export const exportMyData = defineAction('account', 'exportMyData', {
         communityName: station?.communities.find((c) => c.id === caller.communityId)?.name ?? null,
       }),
     };
+    const day = dayjs(now).tz(STATION_TIME_ZONE).format('YYYY-MM-DD');
+    // Indented: the person may open it in any text viewer.
+    const json = JSON.stringify(personalDataExportSchema.parse(document), null, 2);
+    return deliverFile(
+      caller.stationId,
+      { fileName: `我的数据-${day}.json`, extension: 'json', bytes: Buffer.from(json, 'utf8') },
+      now,
+    );
   },
 });
 
