@@ -1,6 +1,6 @@
 import { statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureH5Build, H5_DIR } from '../scripts/h5-build';
 import type { BenchResult } from './run';
 import { login, startBenchRuntime } from './runtime-client';
@@ -35,19 +35,23 @@ async function signedInState(browser: Browser, url: string) {
   return state;
 }
 
+/** Time from navigating to `url` until the first element matching `selector` is on screen. */
+async function timeUntilVisible(page: Page, url: string, selector: string): Promise<number> {
+  const started = performance.now();
+  await page.goto(url);
+  await page.locator(selector).first().waitFor({ timeout: 30_000 });
+  const elapsed = performance.now() - started;
+  await page.close();
+  return elapsed;
+}
+
 /**
  * Time from navigation to the activity list showing its first card: the first screen a
  * resident waits for. "cold" is a new browser profile (nothing cached: every script and style
  * downloaded, parsed and run); "warm" a second visit with the HTTP cache filled.
  */
 async function timeToList(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  const started = performance.now();
-  await page.goto(`${url}#/pages/activities/index`);
-  await page.locator('.ll-activity-card').first().waitFor({ timeout: 30_000 });
-  const elapsed = performance.now() - started;
-  await page.close();
-  return elapsed;
+  return timeUntilVisible(await context.newPage(), `${url}#/pages/activities/index`, '.ll-activity-card');
 }
 
 /**
@@ -70,12 +74,7 @@ async function timeToFloorList(context: BrowserContext, url: string, token: stri
   const page = await context.newPage();
   const floorUrl = new URL('/__bench-floor.html', url).toString();
   await page.route(floorUrl, (route) => route.fulfill({ contentType: 'text/html', body: floorPage(token) }));
-  const started = performance.now();
-  await page.goto(floorUrl);
-  await page.locator('.floor-card').first().waitFor({ timeout: 30_000 });
-  const elapsed = performance.now() - started;
-  await page.close();
-  return elapsed;
+  return timeUntilVisible(page, floorUrl, '.floor-card');
 }
 
 function bytesOf(dir: string, ext: string): number {
